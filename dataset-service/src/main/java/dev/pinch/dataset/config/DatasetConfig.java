@@ -1,0 +1,25 @@
+package dev.pinch.dataset.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** dataset-service settings: {@code pinch.dataset.*}. */
+@ConfigMapping(prefix = "pinch.dataset")
+public interface DatasetConfig {
+
+    /** Build and register the built-in corpus at start-up when it is not in the store yet. Default true. */
+    @WithDefault("true")
+    boolean builtinCorpus();
+
+    /** CloudEvents {@code source} of the events this service emits. Default {@code /pinch/dataset-service}. */
+    @WithDefault("/pinch/dataset-service")
+    String eventSource();
+
+    /** Largest accepted experiment spec, in bytes. Default 1 MiB. */
+    @WithDefault("1048576")
+    int maxSpecBytes();
+
+    /** How long to wait for the broker to acknowledge one MixReady before retrying on the next start. Default 30 s. */
+    @WithDefault("PT30S")
+    java.time.Duration publishTimeout();
+}

@@ -1,0 +1,53 @@
+package dev.pinch.dataset.messaging;
+
+import dev.pinch.dataset.config.DatasetConfig;
+import dev.pinch.dataset.domain.Experiment;
+import dev.pinch.dataset.domain.Experiment.MixRecord;
+import dev.pinch.events.CloudEventHeaders;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.Events;
+import dev.pinch.events.MixReady;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Sends one MixReady per mix of an experiment, keyed by mix id, and waits for the broker's acknowledgements. */
+@ApplicationScoped
+public class MixPublisher {
+
+    private final MutinyEmitter<String> emitter;
+    private final DatasetConfig config;
+    private final Counter emitted;
+
+    public MixPublisher(@Channel("mixes-out") MutinyEmitter<String> emitter, DatasetConfig config, MeterRegistry registry) {
+        this.emitter = emitter;
+        this.config = config;
+        this.emitted = Counter.builder("pinch.mixes.emitted").description("MixReady events acknowledged by the broker")
+                .register(registry);
+    }
+
+    /** Blocks until every MixReady of the experiment is acknowledged, or throws. */
+    public void publish(Experiment experiment) {
+        List<Uni<Void>> sends = experiment.mixes().stream().map(mix -> send(experiment, mix)).toList();
+        Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());
+        emitted.increment(sends.size());
+    }
+
+    private Uni<Void> send(Experiment experiment, MixRecord mix) {
+        MixReady event = new MixReady(Events.newId(), MixReady.TYPE, experiment.id(), Events.now(), mix.id(),
+                mix.design(), mix.counts(), mix.total(), experiment.corpus(), mix.uri(), mix.sha256(),
+                experiment.spec().training(), experiment.spec().eval());
+        Message<String> message = Message.of(EventCodec.encode(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(mix.id())
+                        .withHeaders(CloudEventHeaders.of(event, config.eventSource()))
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

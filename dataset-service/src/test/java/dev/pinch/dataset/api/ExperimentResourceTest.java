@@ -1,0 +1,151 @@
+package dev.pinch.dataset.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.pinch.broker.KafkaBrokerTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class ExperimentResourceTest {
+
+    static String newId() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String spec(String id, String designs) {
+        return """
+                {"id": "%s", "budget": 240, "seed": 7, "training": {"lr": 0.0003}, "eval": {"judge": "reference"},
+                 "designs": [%s]}""".formatted(id, designs);
+    }
+
+    @Test
+    void acceptsThePaperDesignsAndServesTheirMixes() {
+        String id = newId();
+        String body = spec(id, """
+                {"type": "monolingual", "languages": ["en", "fi"]},
+                {"type": "pinch", "percents": [0, 10, 100], "multilingualCounts": [40]}""");
+
+        given().contentType(ContentType.JSON).body(body).post("/experiments")
+                .then().statusCode(202)
+                .header("Location", containsString("/experiments/" + id))
+                .body("id", equalTo(id))
+                .body("mixes", hasSize(6))
+                .body("mixes.id", hasItems(id + ".mono-en", id + ".mono-fi", id + ".pinch-p0", id + ".pinch-p10",
+                        id + ".pinch-p100", id + ".pinch-n40"))
+                .body("mixes.find { it.id == '" + id + ".pinch-n40' }.counts.en", equalTo(200))
+                .body("mixes.find { it.id == '" + id + ".pinch-p100' }.total", equalTo(240));
+
+        given().get("/experiments/" + id).then().statusCode(200)
+                .body("spec.budget", equalTo(240))
+                .body("spec.training.lr", equalTo(0.0003f))
+                .body("corpus.name", equalTo("builtin"));
+
+        given().get("/mixes/" + id + ".pinch-n40").then().statusCode(200)
+                .body("mixId", equalTo(id + ".pinch-n40"))
+                .body("design.type", equalTo("pinch"))
+                .body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+
+        String jsonl = given().get("/mixes/" + id + ".mono-fi/examples").then().statusCode(200)
+                .contentType(containsString("application/x-ndjson")).extract().asString();
+        List<String> lines = jsonl.lines().toList();
+        assertThat(lines).hasSize(240).allSatisfy(l -> assertThat(l).contains("\"lang\":\"fi\"").contains("\"split\":\"train\""));
+    }
+
+    @Test
+    void acceptsYaml() {
+        String id = newId();
+        String yaml = """
+                id: %s
+                budget: 120
+                designs:
+                  - type: bilingual-pairs
+                    languages: [en, fi, ar, sw]
+                """.formatted(id);
+        given().contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/experiments")
+                .then().statusCode(202).body("mixes", hasSize(2));
+    }
+
+    @Test
+    void theSameSpecTwiceIsOneExperimentAndADifferentSpecIsAConflict() {
+        String id = newId();
+        String body = spec(id, "{\"type\": \"monolingual\", \"languages\": [\"sw\"]}");
+        String first = given().contentType(ContentType.JSON).body(body).post("/experiments")
+                .then().statusCode(202).extract().asString();
+        String second = given().contentType(ContentType.JSON).body(body).post("/experiments")
+                .then().statusCode(202).extract().asString();
+        assertThat(second).isEqualTo(first);
+
+        given().contentType(ContentType.JSON).body(spec(id, "{\"type\": \"monolingual\", \"languages\": [\"fi\"]}"))
+                .post("/experiments")
+                .then().statusCode(409).body("detail", containsString("already exists with a different spec"));
+    }
+
+    @Test
+    void unknownExperimentsAndMixesAre404() {
+        given().get("/experiments/nope-" + UUID.randomUUID()).then().statusCode(404).body("status", equalTo(404));
+        given().get("/mixes/nope.mono-en").then().statusCode(404);
+        given().get("/mixes/..%2F..%2Fetc/examples").then().statusCode(404);
+    }
+
+    static Map<String, String> badSpecs() {
+        return Map.ofEntries(
+                Map.entry("{\"type\": \"quadrilingual\"}", "designs[0].type"),
+                Map.entry("{\"type\": \"monolingual\", \"languages\": [\"xx\"]}", "designs[0].languages[0]"),
+                Map.entry("{\"type\": \"monolingual\", \"languages\": [\"de\"]}", "designs[0].languages[0]"),
+                Map.entry("{\"type\": \"pinch\", \"percents\": [10, 120]}", "designs[0].percents[1]"),
+                Map.entry("{\"type\": \"pinch\", \"percents\": [-1]}", "designs[0].percents[0]"),
+                Map.entry("{\"type\": \"monolingual\", \"languages\": [\"en\"], \"percent\": 3}", "designs[0].percent"));
+    }
+
+    @Test
+    void everyInvalidSpecIs400NamingTheField() {
+        badSpecs().forEach((design, field) -> given().contentType(ContentType.JSON)
+                .body(spec(newId(), design)).post("/experiments")
+                .then().statusCode(400)
+                .body("violations.field", hasItems(field)));
+    }
+
+    @Test
+    void invalidTopLevelFieldsAre400() {
+        given().contentType(ContentType.JSON).body("{\"designs\": []}").post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("designs"));
+        given().contentType(ContentType.JSON)
+                .body("{\"corpus\": \"no-such-corpus\", \"designs\": [{\"type\": \"multilingual\"}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("corpus"))
+                .body("violations[0].message", containsString("unknown corpus 'no-such-corpus'"));
+        given().contentType(ContentType.JSON)
+                .body("{\"budget\": 100000000, \"designs\": [{\"type\": \"multilingual\"}]}").post("/experiments")
+                .then().statusCode(400).body("violations.field", hasItems("budget"));
+        given().contentType(ContentType.JSON).body("{\"id\": \"Bad Id!\", \"designs\": [{\"type\": \"multilingual\"}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations.field", hasItems("id"));
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        given().contentType(ContentType.JSON).body("{\"designs\": [").post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("malformed JSON"));
+        given().contentType("application/yaml").body("designs: [\n  - type: pinch\n   oops: : :".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("malformed YAML"));
+        given().contentType(ContentType.JSON).body("").post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body("{\"budget\": \"many\", \"designs\": [{\"type\": \"multilingual\"}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("budget"));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.pinch.dataset.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.dataset.KafkaTestClient;
+import dev.pinch.events.CloudEventHeaders;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.MixReady;
+import dev.pinch.events.Topics;
+import dev.pinch.store.Sha256;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Against the real embedded broker: an accepted experiment's mixes arrive as MixReady events. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+class MixReadyEventsTest {
+
+    @Test
+    void postedExperimentEmitsOneMixReadyPerMix() throws Exception {
+        String id = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "budget": 120, "training": {"steps": 5}, "eval": {"languages": ["en", "sw"]},
+                 "designs": [{"type": "pinch", "percents": [0, 100], "multilingualCounts": [40]}]}
+                """.formatted(id)).post("/experiments").then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(Topics.MIXES,
+                r -> r.key().startsWith(id + "."), 3, Duration.ofSeconds(30));
+
+        assertThat(records).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(id + ".pinch-p0", id + ".pinch-p100", id + ".pinch-n40");
+        for (ConsumerRecord<String, String> record : records) {
+            MixReady event = EventCodec.decode(record.value(), MixReady.class, MixReady.TYPE);
+            assertThat(event.mixId()).isEqualTo(record.key());
+            assertThat(event.experimentId()).isEqualTo(id);
+            assertThat(event.exampleCount()).isEqualTo(120);
+            assertThat(event.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
+            assertThat(event.trainingConfig()).containsEntry("steps", 5);
+            assertThat(event.evalConfig()).containsKey("languages");
+            assertThat(event.corpus().name()).isEqualTo("builtin");
+            Path file = Path.of(URI.create(event.artifactUri()));
+            assertThat(Files.exists(file)).as("artifact exists before its event").isTrue();
+            assertThat(Sha256.of(file)).isEqualTo(event.sha256());
+
+            var headers = record.headers();
+            assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
+            assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.TYPE)).contains(MixReady.TYPE);
+            assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.ID)).contains(event.eventId().toString());
+            assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.SOURCE)).contains("/pinch/dataset-service");
+            assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.SUBJECT)).contains(id);
+        }
+        MixReady n40 = records.stream().map(r -> EventCodec.decode(r.value(), MixReady.class, MixReady.TYPE))
+                .filter(e -> e.mixId().endsWith("pinch-n40")).findFirst().orElseThrow();
+        assertThat(n40.counts()).containsEntry("en", 80).hasSize(12);
+        assertThat(n40.design().params()).containsEntry("count", "40");
+    }
+}
