@@ -20,6 +20,6 @@ public class MixTable {
             System.out.printf("%-34s %-16s %6s  %s%n", mix.group(1), mix.group(2), mix.group(4), counts.toString().trim());
             n++;
         }
-        System.out.println(n + " mixes written and announced on pinch.mixes.v1");
+        System.out.println(n + " mixes written to the artifact store");
     }
 }

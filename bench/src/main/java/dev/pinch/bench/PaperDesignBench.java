@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Assembles the paper's whole design set (12 monolingual, the 11-point pinch sweep, seen-unseen,
- * language-count 1..6 × 3 orderings, bilingual pairs: 64 mixes) from a 4,640-example × 12-language
+ * language-count 1..6 × 3 orderings, bilingual pairs: 58 mixes) from a 4,640-example × 12-language
  * parallel corpus, serializing every mix to JSONL. SampleTime mode reports the median (p0.50).
  */
 @State(Scope.Benchmark)

@@ -1,5 +1,6 @@
 package dev.pinch.dataset.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pinch.dataset.config.DatasetConfig;
 import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.Violation;
@@ -59,11 +60,17 @@ public class ExperimentResource {
         return Response.accepted(accepted(experiment)).location(URI.create("/experiments/" + experiment.id())).build();
     }
 
+    /** An experiment, and whether the broker has acknowledged all its MixReady events yet. */
+    public record ExperimentView(@JsonUnwrapped Experiment experiment, boolean published) {
+    }
+
     @GET
     @Path("/{id}")
-    @Operation(summary = "An accepted experiment: its normalized spec and mixes")
-    public Experiment get(@PathParam("id") String id) {
-        return experiments.find(id).orElseThrow(() -> new NotFoundException("no experiment '" + id + "'"));
+    @Operation(summary = "An accepted experiment: its normalized spec, mixes, and whether they were announced")
+    public ExperimentView get(@PathParam("id") String id) {
+        Experiment experiment = experiments.find(id)
+                .orElseThrow(() -> new NotFoundException("no experiment '" + id + "'"));
+        return new ExperimentView(experiment, experiments.isPublished(id));
     }
 
     static Accepted accepted(Experiment experiment) {

@@ -81,6 +81,10 @@ public class ExperimentService {
         return repository.find(id);
     }
 
+    public boolean isPublished(String id) {
+        return repository.isPublished(id);
+    }
+
     private static byte[] canonical(ExperimentSpec spec) {
         try {
             return EventCodec.mapper().copy()

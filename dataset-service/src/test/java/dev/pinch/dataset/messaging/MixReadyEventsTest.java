@@ -60,6 +60,9 @@ class MixReadyEventsTest {
             assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.SOURCE)).contains("/pinch/dataset-service");
             assertThat(CloudEventHeaders.read(headers, CloudEventHeaders.SUBJECT)).contains(id);
         }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/experiments/" + id).then().statusCode(200)
+                        .body("published", org.hamcrest.Matchers.equalTo(true)));
         MixReady n40 = records.stream().map(r -> EventCodec.decode(r.value(), MixReady.class, MixReady.TYPE))
                 .filter(e -> e.mixId().endsWith("pinch-n40")).findFirst().orElseThrow();
         assertThat(n40.counts()).containsEntry("en", 80).hasSize(12);
