@@ -9,6 +9,7 @@ import dev.pinch.events.Events;
 import dev.pinch.events.MixReady;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -17,7 +18,11 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Sends one MixReady per mix of an experiment, keyed by mix id, and waits for the broker's acknowledgements. */
+/**
+ * Sends one MixReady per mix of an experiment, keyed by mix id, and waits for the broker's acknowledgements.
+ * Created at start-up so that its counter is on /q/metrics from the first scrape.
+ */
+@Startup
 @ApplicationScoped
 public class MixPublisher {
 
