@@ -28,9 +28,10 @@ final class SweepPlans {
         List<String> others = languages.stream().filter(l -> !l.equals(base)).toList();
         Map<String, String> common = new TreeMap<>();
         common.put("base", base);
-        if (type == DesignType.SEEN_UNSEEN) {
-            common.put("seen", String.join(",", languages.stream().sorted().toList()));
-        }
+        // The languages the multilingual part may draw from, and the budget: what the report needs to place
+        // a mix on the sweep (a count C sits at 100·C/budget percent) and to split seen from unseen languages.
+        common.put("seen", String.join(",", languages.stream().sorted().toList()));
+        common.put("budget", Integer.toString(budget));
         List<MixPlan> out = new ArrayList<>();
         for (Double percent : d.percents()) {
             String p = Allocation.formatPercent(percent);

@@ -26,7 +26,8 @@ class DesignPlannerTest {
         assertThat(others.values()).allMatch(n -> n == 3 || n == 4);
         assertThat(n40.total()).isEqualTo(4640);
         assertThat(n40.baseLanguage()).isEqualTo("en");
-        assertThat(n40.design().params()).isEqualTo(Map.of("count", "40", "base", "en"));
+        assertThat(n40.design().params()).containsEntry("count", "40").containsEntry("base", "en")
+                .containsEntry("budget", "4640").containsEntry("seen", String.join(",", Languages.PAPER.stream().sorted().toList()));
     }
 
     @Test
