@@ -1,0 +1,123 @@
+package dev.pinch.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+
+/** The full decoder forward: embeddings, blocks, final norm and LM head; positions and masks. */
+final class Decoder {
+
+    private static final float MASKED = -1e9f;
+
+    private final LlamaConfig config;
+    private final DecoderLayer[] layers;
+    private final NDArray embed;
+    private final NDArray norm;
+    private final NDArray head;
+    private final Rope rope;
+
+    Decoder(LlamaConfig config, Map<String, NDArray> params, Rope rope) {
+        this.config = config;
+        this.rope = rope;
+        this.layers = new DecoderLayer[config.numHiddenLayers()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = DecoderLayer.of(params, i);
+        }
+        this.embed = params.get(LlamaWeights.EMBED);
+        this.norm = params.get(LlamaWeights.NORM);
+        this.head = config.tieWordEmbeddings() ? embed : params.get(LlamaWeights.LM_HEAD);
+    }
+
+    /**
+     * Runs the model on new tokens.
+     *
+     * @param ids {@code [B, T]} token ids (any integer type)
+     * @param mask {@code [B, T]} 1 for real tokens and 0 for padding, or null when all are real
+     * @param cache the KV cache to read and extend, or null for a stand-alone forward
+     * @return fp32 logits {@code [B, T, vocab]}, owned by the manager of {@code ids}
+     */
+    NDArray run(NDArray ids, NDArray mask, KvCache cache) {
+        Shape shape = ids.getShape();
+        if (shape.dimension() != 2) {
+            throw new IllegalArgumentException("input ids must be [batch, length], got " + shape);
+        }
+        long b = shape.get(0);
+        int t = Math.toIntExact(shape.get(1));
+        NDManager out = ids.getManager();
+        try (NDManager scope = out.newSubManager()) {
+            NDArray tok = ids.toType(DataType.INT64, true);
+            tok.attach(scope);
+            NDArray m = null;
+            if (mask != null) {
+                m = mask.toType(DataType.INT64, true);
+                m.attach(scope);
+            }
+            NDArray[] state = new NDArray[2];
+            ForwardStep step = step(b, t, m, cache, scope, state);
+            NDArray h = DecoderLayer.embedding(tok, embed);
+            for (int i = 0; i < layers.length; i++) {
+                h = layers[i].forward(h, step, i);
+            }
+            NDArray logits = DecoderLayer.linear(DecoderLayer.rmsNorm(h, norm, config.rmsNormEps()), head, null);
+            if (logits.getDataType() != DataType.FLOAT32) {
+                logits = logits.toType(DataType.FLOAT32, false);
+            }
+            if (cache != null) {
+                cache.advance(state[0], state[1], t);
+            }
+            logits.attach(out);
+            return logits;
+        }
+    }
+
+    /** Positions, rotary tables and the additive mask; {@code state} receives the cache's next key mask and counts. */
+    private ForwardStep step(long b, int t, NDArray m, KvCache cache, NDManager scope, NDArray[] state) {
+        int past = cache == null ? 0 : cache.length();
+        int total = past + t;
+        if (total > rope.positions()) {
+            throw new IllegalArgumentException("Sequence reaches position " + total
+                    + " but max_position_embeddings is " + rope.positions());
+        }
+        if (m == null && (cache == null || !cache.padded())) {
+            NDArray mask = t == 1 ? null : additive(causal(scope, past, t, total));
+            return new ForwardStep(config, b, t, rope.range(past, t, scope), mask, cache, scope);
+        }
+        NDArray valid = m != null ? m : scope.ones(new Shape(b, t), DataType.INT64);
+        NDArray seen = cache == null || cache.seen() == null
+                ? scope.full(new Shape(b, 1), past, DataType.INT64) : cache.seen();
+        NDArray pos = valid.cumSum(1).add(seen).sub(1).clip(0, rope.positions() - 1);
+        NDArray validBool = valid.toType(DataType.BOOLEAN, false);
+        NDArray keyMask;
+        if (cache != null && cache.keyMask() != null) {
+            keyMask = concat(scope, cache.keyMask(), validBool);
+        } else {
+            keyMask = past == 0 ? validBool : concat(scope, scope.ones(new Shape(b, past), DataType.BOOLEAN),
+                    validBool);
+        }
+        NDArray allowed = causal(scope, past, t, total).logicalAnd(keyMask.reshape(b, 1, 1, total));
+        state[0] = keyMask;
+        state[1] = valid.sum(new int[] {1}, true).add(seen);
+        return new ForwardStep(config, b, t, rope.gather(pos), additive(allowed), cache, scope);
+    }
+
+    /** {@code [T, S]} BOOLEAN: query {@code past+i} may see key {@code j <= past+i}. */
+    private static NDArray causal(NDManager scope, int past, int t, int total) {
+        NDArray rows = scope.arange(past, past + t).reshape(t, 1);
+        NDArray cols = scope.arange(0, total).reshape(1, total);
+        return cols.lte(rows);
+    }
+
+    private static NDArray additive(NDArray allowed) {
+        return allowed.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
+    }
+
+    private static NDArray concat(NDManager scope, NDArray first, NDArray second) {
+        NDArray r = NDArrays.concat(new NDList(first, second), 1);
+        r.attach(scope);
+        return r;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.pinch.trainer.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.util.Map;
+
+/**
+ * Autograd plumbing on DJL's PyTorch engine. Uses the engine's thread-local grad mode directly instead of
+ * {@code GradientCollector}: PyTorch's collector allows only one collecting instance per JVM, which would
+ * serialize concurrent runs (one per device). Gradients accumulate across backward calls (PyTorch
+ * semantics) until {@link #zero}, which is what gradient accumulation needs.
+ */
+final class Gradients {
+
+    private Gradients() {
+    }
+
+    /** Sets gradient tracking for this thread until closed (then restores the previous mode). */
+    static Mode recording(boolean enabled) {
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(enabled);
+        return () -> JniUtils.setGradMode(previous);
+    }
+
+    /** A grad-mode scope. */
+    interface Mode extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Back-propagates a scalar loss into the parameters' gradients. */
+    static void backward(NDArray loss) {
+        try (NDArray seed = loss.onesLike()) {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        }
+    }
+
+    static void requireGradients(Map<String, NDArray> params) {
+        params.values().forEach(p -> p.setRequiresGradient(true));
+    }
+
+    /**
+     * The gradient of a parameter, as a handle owned by {@code scope} (closing it leaves the parameter's
+     * gradient alone); all arrays computed from it land in {@code scope} too.
+     */
+    static NDArray of(NDArray param, NDManager scope) {
+        NDArray g = param.getGradient();
+        g.attach(scope);
+        return g;
+    }
+
+    /** The global L2 norm of all gradients (one host sync). */
+    static double globalNorm(Map<String, NDArray> params, NDManager scope) {
+        NDArray total = null;
+        for (NDArray p : params.values()) {
+            NDArray sq = of(p, scope).square().sum();
+            if (sq.getDataType() != DataType.FLOAT32) {
+                sq = sq.toType(DataType.FLOAT32, false);
+            }
+            total = total == null ? sq : total.add(sq);
+        }
+        return total == null ? 0 : Math.sqrt(total.getFloat());
+    }
+
+    static void zero(Map<String, NDArray> params) {
+        for (NDArray p : params.values()) {
+            JniUtils.zeroGrad((PtNDArray) p);
+        }
+    }
+}

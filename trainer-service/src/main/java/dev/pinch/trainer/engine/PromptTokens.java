@@ -1,0 +1,36 @@
+package dev.pinch.trainer.engine;
+
+import dev.pinch.lm.PinchTokenizer;
+import dev.pinch.lm.PromptFormat;
+
+/**
+ * The {@code lm} module's tokenizer and prompt format as a {@link TrainingTokenizer}: examples are
+ * encoded exactly as the evaluator will prompt the model ({@link PromptFormat#encodeExample}).
+ */
+record PromptTokens(PinchTokenizer tokenizer, PromptFormat format) implements TrainingTokenizer {
+
+    @Override
+    public TokenSequence example(String instruction, String response, int maxLen) {
+        PromptFormat.Encoded e = format.encodeExample(tokenizer, instruction, response, maxLen);
+        byte[] targets = new byte[e.length()];
+        for (int i = 1; i < targets.length; i++) {
+            targets[i] = (byte) e.responseMask()[i];
+        }
+        return new TokenSequence(e.ids(), targets);
+    }
+
+    @Override
+    public int[] encode(String text) {
+        return tokenizer.encode(text);
+    }
+
+    @Override
+    public int eosId() {
+        return tokenizer.eosId();
+    }
+
+    @Override
+    public int padId() {
+        return tokenizer.padId();
+    }
+}

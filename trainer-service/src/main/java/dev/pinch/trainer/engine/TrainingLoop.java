@@ -1,0 +1,126 @@
+package dev.pinch.trainer.engine;
+
+import ai.djl.ndarray.NDManager;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The training loop shared by fine-tuning and pretraining: optimizer steps until {@code maxSteps} (or
+ * {@code epochs} passes over the data when maxSteps is 0), progress every {@code progressEvery} steps,
+ * dev loss every {@code devEvery}, checkpoints every {@code checkpointEvery} and at the end. Cancellation
+ * is checked between steps: the run then writes a checkpoint and ends with {@code cancelled = true}.
+ * Resuming restores moments, step, data cursor and loss curve from the checkpoint (the weights come with
+ * the model, loaded from the same directory), so the step count and loss curve continue.
+ */
+final class TrainingLoop {
+
+    private final CausalLm model;
+    private final BatchPlan plan;
+    private final DevEvaluator dev;
+    private final RunSpec spec;
+    private final TrainingSettings s;
+    private final CheckpointWriter writer;
+    private final int padId;
+
+    TrainingLoop(CausalLm model, BatchPlan plan, DevEvaluator dev, RunSpec spec, int padId) {
+        this.model = model;
+        this.padId = padId;
+        this.plan = plan;
+        this.dev = dev;
+        this.spec = spec;
+        this.s = spec.settings();
+        this.writer = new CheckpointWriter(spec);
+    }
+
+    /** Optimizer steps of the whole run. */
+    long totalSteps() {
+        if (s.maxSteps() > 0) {
+            return s.maxSteps();
+        }
+        return (microBatchLimit() + s.gradAccumulation() - 1) / s.gradAccumulation();
+    }
+
+    private long microBatchLimit() {
+        return s.maxSteps() > 0 ? Long.MAX_VALUE : (long) s.epochs() * plan.batchesPerEpoch();
+    }
+
+    TrainingOutcome run(Path resumeFrom, TrainingCallbacks callbacks, BooleanSupplier cancelled) throws Exception {
+        long total = totalSteps();
+        Gradients.requireGradients(model.parameters());
+        try (AdamW optimizer = new AdamW(model.manager(), model.parameters(), s.weightDecay())) {
+            long step = 0;
+            DataCursor cursor = DataCursor.START;
+            RunMeter meter = new RunMeter(List.of(), 0, 0);
+            Path last = null;
+            if (resumeFrom != null) {
+                TrainerState state = TrainerState.read(resumeFrom);
+                spec.checkResumable(state, resumeFrom);
+                restore(optimizer, resumeFrom);
+                step = state.step();
+                cursor = state.cursor();
+                meter = new RunMeter(state.lossHistory(), state.tokens(), state.positions());
+                last = resumeFrom;
+                if (step >= total) {
+                    callbacks.checkpoint(checkpointEvent(resumeFrom, step, true));
+                    return new TrainingOutcome(step, lastLoss(state), resumeFrom, false);
+                }
+            }
+            StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip());
+            LrSchedule schedule = LrSchedule.of(s, total);
+            long lastSaved = step;
+            while (step < total) {
+                if (cancelled.getAsBoolean()) {
+                    if (last == null || lastSaved != step) {
+                        last = save(optimizer, step, total, cursor, meter, false, callbacks);
+                    }
+                    return new TrainingOutcome(step, meter.lastLoss(), last, true);
+                }
+                long consumed = (long) cursor.epoch() * plan.batchesPerEpoch() + cursor.position();
+                int micro = (int) Math.min(s.gradAccumulation(), microBatchLimit() - consumed);
+                double lr = schedule.at(step);
+                long t0 = System.nanoTime();
+                StepRunner.Result r = runner.run(cursor, micro, lr);
+                meter.record(r, System.nanoTime() - t0, lr);
+                cursor = r.next();
+                step++;
+                boolean end = step == total;
+                boolean evalDev = s.devEvery() > 0 && !dev.isEmpty() && (step % s.devEvery() == 0 || end);
+                double devLoss = evalDev ? dev.loss(model) : Double.NaN;
+                if (step % s.progressEvery() == 0 || evalDev || end) {
+                    callbacks.progress(meter.report(step, total, cursor.epoch(), devLoss));
+                }
+                if (end || s.checkpointEvery() > 0 && step % s.checkpointEvery() == 0) {
+                    last = save(optimizer, step, total, cursor, meter, end, callbacks);
+                    lastSaved = step;
+                }
+            }
+            return new TrainingOutcome(step, meter.lastLoss(), last, false);
+        }
+    }
+
+    private Path save(AdamW optimizer, long step, long total, DataCursor cursor, RunMeter meter, boolean isFinal,
+            TrainingCallbacks callbacks) throws Exception {
+        Path dir = writer.write(model, optimizer, writer.state(step, total, cursor, meter, optimizer.step()));
+        callbacks.checkpoint(checkpointEvent(dir, step, isFinal));
+        return dir;
+    }
+
+    private TrainingCallbacks.Checkpoint checkpointEvent(Path dir, long step, boolean isFinal) {
+        return new TrainingCallbacks.Checkpoint(dir, step, isFinal, spec.device().name(), spec.device().precision());
+    }
+
+    private void restore(AdamW optimizer, Path from) throws IOException {
+        try (NDManager scope = model.manager().newSubManager()) {
+            OptimizerFile.Loaded saved = OptimizerFile.read(from.resolve(OptimizerFile.FILE), scope);
+            optimizer.restore(saved.tensors(), saved.step());
+        }
+    }
+
+    private static double lastLoss(TrainerState state) {
+        List<LossPoint> h = state.lossHistory();
+        return h.isEmpty() ? Double.NaN : h.get(h.size() - 1).loss();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.pinch.trainer.messaging;
+
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.InvalidEventException;
+import dev.pinch.events.MixReady;
+import dev.pinch.events.Topics;
+import dev.pinch.trainer.service.MixIntake;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes MixReady from {@code pinch.mixes.v1}. Each message is acknowledged as soon as its run is stored
+ * (QUEUED) — training happens later on a worker, so long runs never hold back the consumer's commits. A malformed
+ * event, or a mix that cannot train (its run is then stored FAILED with the reason), goes to
+ * {@code pinch.mixes.v1.dlq} with the reason in the {@code dead-letter-reason} header.
+ */
+@ApplicationScoped
+public class MixConsumer {
+
+    private static final Logger LOG = Logger.getLogger(MixConsumer.class);
+
+    private final MixIntake intake;
+    private final MeterRegistry registry;
+
+    public MixConsumer(MixIntake intake, MeterRegistry registry) {
+        this.intake = intake;
+        this.registry = registry;
+    }
+
+    @Incoming("mixes-in")
+    @Blocking
+    public CompletionStage<Void> onMix(Message<String> message) {
+        try {
+            MixReady mix = EventCodec.decode(message.getPayload(), MixReady.class, MixReady.TYPE);
+            MixIntake.Result result = intake.accept(mix);
+            if (result.outcome() == MixIntake.Outcome.REJECTED) {
+                return deadLetter(message, result.reason());
+            }
+            return message.ack();
+        } catch (InvalidEventException e) {
+            return deadLetter(message, e.getMessage());
+        }
+    }
+
+    private CompletionStage<Void> deadLetter(Message<String> message, String reason) {
+        LOG.warnf("MixReady rejected: %s", reason);
+        registry.counter("pinch.dlq.messages", "topic", Topics.MIXES).increment();
+        return message.nack(new InvalidEventException(reason));
+    }
+}

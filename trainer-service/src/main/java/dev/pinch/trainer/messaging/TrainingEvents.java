@@ -1,0 +1,75 @@
+package dev.pinch.trainer.messaging;
+
+import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.CloudEventHeaders;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.Events;
+import dev.pinch.events.PipelineEvent;
+import dev.pinch.events.TrainingProgress;
+import dev.pinch.trainer.config.TrainerConfig;
+import dev.pinch.trainer.domain.CheckpointRecord;
+import dev.pinch.trainer.domain.Run;
+import dev.pinch.trainer.domain.RunProgress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The events of training runs, keyed by run id, with CloudEvents headers: TrainingProgress on
+ * {@code pinch.training-progress.v1} (best effort; a lost one is superseded by the next) and CheckpointReady on
+ * {@code pinch.checkpoints.v1} (waits for the broker's acknowledgement).
+ */
+@ApplicationScoped
+public class TrainingEvents {
+
+    private static final Logger LOG = Logger.getLogger(TrainingEvents.class);
+
+    private final MutinyEmitter<String> progress;
+    private final MutinyEmitter<String> checkpoints;
+    private final TrainerConfig config;
+    private final MeterRegistry registry;
+
+    public TrainingEvents(@Channel("progress-out") MutinyEmitter<String> progress,
+            @Channel("checkpoints-out") MutinyEmitter<String> checkpoints, TrainerConfig config,
+            MeterRegistry registry) {
+        this.progress = progress;
+        this.checkpoints = checkpoints;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Sends a TrainingProgress without waiting; a failure is logged and counted. */
+    public void progress(Run run, RunProgress p) {
+        TrainingProgress event = new TrainingProgress(Events.newId(), TrainingProgress.TYPE, run.experimentId(),
+                Events.now(), run.runId(), run.mixId(), p.step(), p.totalSteps(), p.epoch(), p.loss(),
+                p.tokensPerSecond(), p.learningRate());
+        send(progress, event).subscribe().with(ok -> { }, failure -> {
+            registry.counter("pinch.events.failed", "topic", "pinch.training-progress.v1").increment();
+            LOG.debugf("run %s: TrainingProgress not sent: %s", run.runId(), failure.getMessage());
+        });
+    }
+
+    /** Sends the CheckpointReady of a stored checkpoint and blocks until the broker acknowledges it, or throws. */
+    public void checkpointReady(Run run, CheckpointRecord c, String baseModel) {
+        CheckpointReady event = new CheckpointReady(Events.newId(), CheckpointReady.TYPE, run.experimentId(),
+                Events.now(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),
+                c.finalCheckpoint(), c.uri(), c.sha256(), baseModel, c.device(), c.precision(),
+                run.mix().evalConfig());
+        send(checkpoints, event).await().atMost(config.publishTimeout());
+        registry.counter("pinch.checkpoints.announced").increment();
+    }
+
+    private Uni<Void> send(MutinyEmitter<String> emitter, PipelineEvent event) {
+        Message<String> message = Message.of(EventCodec.encode(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(event.key())
+                        .withHeaders(CloudEventHeaders.of(event, config.eventSource()))
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

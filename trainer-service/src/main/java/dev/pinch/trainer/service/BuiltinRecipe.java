@@ -1,0 +1,56 @@
+package dev.pinch.trainer.service;
+
+import dev.pinch.trainer.config.TrainerConfig;
+import dev.pinch.trainer.domain.RunIds;
+import dev.pinch.trainer.engine.BuiltinModel;
+import dev.pinch.trainer.engine.TrainingSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the built-in base model is pretrained and what it is called: the engine's recipe
+ * ({@link BuiltinModel#pretrainSettings()}) with the {@code pinch.trainer.builtin-pretrain} overrides, named
+ * {@code builtin-<BuiltinModel.configHash()>}, or, with overrides, {@code builtin-<sha256(hash;settings hash)>}.
+ */
+@ApplicationScoped
+public class BuiltinRecipe {
+
+    private final TrainerConfig config;
+
+    public BuiltinRecipe(TrainerConfig config) {
+        this.config = config;
+    }
+
+    public String name() {
+        String hash = BuiltinModel.configHash();
+        return "builtin-" + (config.builtinPretrain().isEmpty() ? hash
+                : RunIds.sha256(hash + ";" + settings().configHash()));
+    }
+
+    /**
+     * The pretraining settings.
+     *
+     * @throws dev.pinch.trainer.engine.InvalidTrainingConfigException for an override that is not a valid setting
+     */
+    public TrainingSettings settings() {
+        if (config.builtinPretrain().isEmpty()) {
+            return BuiltinModel.pretrainSettings();
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(BuiltinModel.pretrainSettings().asMap());
+        config.builtinPretrain().forEach((key, value) -> merged.put(key, typed(value)));
+        return TrainingSettings.from(merged);
+    }
+
+    /** A property value as the setting type it spells: integer, decimal, else text. */
+    static Object typed(String value) {
+        if (value.matches("-?\\d+")) {
+            return Long.parseLong(value);
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}

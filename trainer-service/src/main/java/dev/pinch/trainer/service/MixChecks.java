@@ -1,0 +1,86 @@
+package dev.pinch.trainer.service;
+
+import dev.pinch.events.MixReady;
+import dev.pinch.store.ArtifactStore;
+import dev.pinch.trainer.engine.TrainingSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What must hold before a mix can train: its artifact exists with the announced sha256, its base model exists. */
+@ApplicationScoped
+public class MixChecks {
+
+    private final ArtifactStore store;
+
+    public MixChecks(ArtifactStore store) {
+        this.store = store;
+    }
+
+    /** The reason the mix cannot train, or empty when it can. */
+    public Optional<String> problem(MixReady mix, TrainingSettings settings) {
+        return artifactProblem(mix).or(() -> baseModelProblem(settings.baseModel()));
+    }
+
+    /** The mix artifact's local path, checked against the announced sha256. */
+    public Path mixFile(MixReady mix) {
+        Optional<String> problem = artifactProblem(mix);
+        if (problem.isPresent()) {
+            throw new RunFailure(problem.get());
+        }
+        try {
+            return store.localPath(URI.create(mix.artifactUri()));
+        } catch (IOException e) {
+            throw new RunFailure("mix artifact " + mix.artifactUri() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    Optional<String> artifactProblem(MixReady mix) {
+        String uri = mix.artifactUri();
+        if (uri == null || uri.isBlank()) {
+            return Optional.of("mix " + mix.mixId() + ": artifactUri is missing");
+        }
+        if (mix.sha256() == null || !mix.sha256().matches("[0-9a-fA-F]{64}")) {
+            return Optional.of("mix " + mix.mixId() + ": sha256 '" + mix.sha256() + "' is not a hex sha256");
+        }
+        try {
+            String actual = store.sha256(URI.create(uri));
+            if (!actual.equalsIgnoreCase(mix.sha256())) {
+                return Optional.of("mix artifact " + uri + " has sha256 " + actual
+                        + " but the MixReady event announced " + mix.sha256());
+            }
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of("mix artifact " + uri + " does not exist in the artifact store");
+        } catch (IllegalArgumentException e) {
+            return Optional.of("mix artifactUri " + uri + " is not usable: " + e.getMessage());
+        } catch (IOException e) {
+            return Optional.of("mix artifact " + uri + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** For a directory base model: it exists and has a config.json. The built-in one is always available. */
+    Optional<String> baseModelProblem(String baseModel) {
+        if (TrainingSettings.BUILTIN.equals(baseModel)) {
+            return Optional.empty();
+        }
+        Path dir;
+        try {
+            dir = Path.of(baseModel);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("training.baseModel: '" + baseModel + "' is not a path: " + e.getMessage());
+        }
+        if (!Files.isDirectory(dir)) {
+            return Optional.of("training.baseModel: directory " + dir.toAbsolutePath() + " does not exist");
+        }
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            return Optional.of("training.baseModel: " + dir.toAbsolutePath()
+                    + " has no config.json (expected a Hugging Face layout directory)");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pinch.trainer.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.MixReady;
+import dev.pinch.events.Topics;
+import dev.pinch.store.Artifact;
+import dev.pinch.store.ArtifactStore;
+import dev.pinch.trainer.FreshRunsTestResource;
+import dev.pinch.trainer.KafkaTestClient;
+import dev.pinch.trainer.TestData;
+import dev.pinch.trainer.domain.RunIds;
+import dev.pinch.trainer.engine.TrainingSettings;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Against the real broker: mixes that cannot train are FAILED runs and DLQ records; malformed events go to the DLQ. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(FreshRunsTestResource.class)
+class MixRejectionTest {
+
+    @Inject
+    ArtifactStore store;
+
+    static String reason(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    }
+
+    static ConsumerRecord<String, String> deadLetter(String key) {
+        return KafkaTestClient.await(Topics.dlq(Topics.MIXES), r -> key.equals(r.key()), 1, Duration.ofSeconds(30))
+                .get(0);
+    }
+
+    /** Sends the mix, waits for its DLQ record, and checks its run is FAILED with a reason containing {@code text}. */
+    void rejected(MixReady mix, String runId, String text) throws Exception {
+        KafkaTestClient.send(Topics.MIXES, mix.mixId(), EventCodec.encode(mix));
+        ConsumerRecord<String, String> dead = deadLetter(mix.mixId());
+        assertThat(reason(dead)).contains(text);
+        assertThat(dead.value()).contains(mix.mixId());
+        given().get("/runs/" + runId).then().statusCode(200)
+                .body("state", equalTo("FAILED"))
+                .body("error", containsString(text));
+    }
+
+    static String runId(MixReady mix) {
+        return RunIds.runId(mix.mixId(), TrainingSettings.from(mix.trainingConfig()).configHash());
+    }
+
+    @Test
+    void aMixWithTheWrongSha256FailsItsRunAndIsDeadLettered() throws Exception {
+        String experiment = TestData.newExperimentId();
+        Artifact mix = TestData.writeMix(store, experiment + ".mono-en", 20);
+        MixReady event = TestData.mixReady(experiment, experiment + ".mono-en", mix, "b".repeat(64),
+                TestData.tinyTraining(4));
+        rejected(event, runId(event), "but the MixReady event announced " + "b".repeat(64));
+        given().get("/runs/" + runId(event)).then().body("error", containsString(mix.sha256()));
+    }
+
+    @Test
+    void aMixWhoseArtifactIsMissingFailsItsRun() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-sw";
+        Artifact absent = new Artifact("mixes/" + mixId + ".jsonl", store.uri("mixes/" + mixId + ".jsonl"),
+                "c".repeat(64), 0);
+        MixReady event = TestData.mixReady(experiment, mixId, absent, absent.sha256(), TestData.tinyTraining(4));
+        rejected(event, runId(event), "does not exist in the artifact store");
+    }
+
+    @Test
+    void anInvalidTrainingConfigFailsItsRunNamingTheField() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-fi";
+        Artifact mix = TestData.writeMix(store, mixId, 20);
+        Map<String, Object> training = Map.of("batchSize", 0);
+        MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), training);
+        rejected(event, RunIds.runId(mixId, RunIds.rawConfigHash(training)), "training.batchSize must be >= 1");
+    }
+
+    @Test
+    void aMissingBaseModelDirectoryFailsItsRun() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-es";
+        Artifact mix = TestData.writeMix(store, mixId, 20);
+        MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(),
+                Map.of("baseModel", "/nonexistent/qwen-0.5b"));
+        rejected(event, runId(event), "training.baseModel: directory /nonexistent/qwen-0.5b does not exist");
+    }
+
+    @Test
+    void malformedEventsAreDeadLetteredWithTheReasonAndRecordNoRun() throws Exception {
+        String experiment = TestData.newExperimentId();
+        KafkaTestClient.send(Topics.MIXES, experiment + ".json", "{this is not json");
+        assertThat(reason(deadLetter(experiment + ".json"))).contains("malformed MixReady JSON");
+
+        Artifact mix = TestData.writeMix(store, experiment + ".x", 20);
+        MixReady wrongType = TestData.mixReady(experiment, experiment + ".type", mix, mix.sha256(), Map.of());
+        KafkaTestClient.send(Topics.MIXES, experiment + ".type",
+                EventCodec.encode(wrongType).replace(MixReady.TYPE, "dev.pinch.other.v1"));
+        assertThat(reason(deadLetter(experiment + ".type"))).contains("eventType must be " + MixReady.TYPE);
+
+        given().queryParam("experimentId", experiment).get("/runs").then().statusCode(200).body("", hasSize(0));
+    }
+}

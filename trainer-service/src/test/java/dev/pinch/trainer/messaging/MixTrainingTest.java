@@ -1,0 +1,154 @@
+package dev.pinch.trainer.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.CloudEventHeaders;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.Events;
+import dev.pinch.events.MixReady;
+import dev.pinch.events.Topics;
+import dev.pinch.events.TrainingProgress;
+import dev.pinch.store.Artifact;
+import dev.pinch.store.ArtifactStore;
+import dev.pinch.trainer.FreshRunsTestResource;
+import dev.pinch.trainer.KafkaTestClient;
+import dev.pinch.trainer.TestData;
+import dev.pinch.trainer.domain.RunIds;
+import dev.pinch.trainer.engine.TrainerState;
+import dev.pinch.trainer.engine.TrainingSettings;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against the real broker and the real engine: a MixReady trains once and publishes loadable checkpoints. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(FreshRunsTestResource.class)
+class MixTrainingTest {
+
+    @Inject
+    ArtifactStore store;
+
+    @BeforeEach
+    void builtinCorpus() throws Exception {
+        TestData.writeBuiltinCorpus(store);
+    }
+
+    @Test
+    void aMixReadyProducesCheckpointsAndARedeliveryTrainsNothing() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".pinch-p10";
+        Artifact mix = TestData.writeMix(store, mixId, 30);
+        MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), TestData.tinyTraining(4));
+        String runId = RunIds.runId(mixId, TrainingSettings.from(event.trainingConfig()).configHash());
+        KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(event));
+
+        List<CheckpointReady> checkpoints = KafkaTestClient.await(Topics.CHECKPOINTS, r -> runId.equals(r.key()), 2,
+                Duration.ofMinutes(8)).stream().map(MixTrainingTest::checkpoint)
+                .sorted(Comparator.comparingLong(CheckpointReady::step)).toList();
+        assertThat(checkpoints).extracting(CheckpointReady::step).containsExactly(2L, 4L);
+        assertThat(checkpoints).extracting(CheckpointReady::finalCheckpoint).containsExactly(false, true);
+        for (CheckpointReady c : checkpoints) {
+            assertLoadable(c, event);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/runs/" + runId).then()
+                .statusCode(200).body("state", equalTo("DONE")));
+        given().get("/runs/" + runId).then()
+                .body("progress.step", equalTo(4))
+                .body("progress.totalSteps", equalTo(4))
+                .body("lossCurve.step", equalTo(List.of(1, 2, 3, 4)))
+                .body("checkpoints.announced", equalTo(List.of(true, true)))
+                .body("attempts", equalTo(1));
+        List<TrainingProgress> progress = KafkaTestClient.await(Topics.TRAINING_PROGRESS,
+                r -> runId.equals(r.key()), 4, Duration.ofSeconds(30)).stream()
+                .map(r -> EventCodec.decode(r.value(), TrainingProgress.class, TrainingProgress.TYPE)).toList();
+        assertThat(progress).extracting(TrainingProgress::step).contains(1L, 2L, 3L, 4L);
+        assertThat(progress).allSatisfy(p -> assertThat(p.loss()).isFinite().isPositive());
+
+        // Redelivery (a new event id, same mix and config), then a marker on the same partition: once the marker
+        // is dead-lettered, the redelivery has been consumed.
+        MixReady again = new MixReady(Events.newId(), event.eventType(), event.experimentId(), Events.now(),
+                event.mixId(), event.design(), event.counts(), event.exampleCount(), event.corpus(),
+                event.artifactUri(), event.sha256(), event.trainingConfig(), event.evalConfig());
+        KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(again));
+        KafkaTestClient.send(Topics.MIXES, mixId, "not json: marker");
+        KafkaTestClient.await(Topics.dlq(Topics.MIXES), r -> mixId.equals(r.key()), 1, Duration.ofSeconds(30));
+        given().queryParam("experimentId", experiment).get("/runs").then().body("", hasSize(1))
+                .body("[0].state", equalTo("DONE"));
+        assertThat(KafkaTestClient.all(Topics.CHECKPOINTS, r -> runId.equals(r.key()), Duration.ofSeconds(3)))
+                .hasSize(2);
+    }
+
+    @Test
+    void cancellingStopsARunningRunAtItsNextStepAndAQueuedOneAtOnce() throws Exception {
+        String experiment = TestData.newExperimentId();
+        Artifact mix = TestData.writeMix(store, experiment + ".long", 30);
+        MixReady running = TestData.mixReady(experiment, experiment + ".long", mix, mix.sha256(),
+                TestData.tinyTraining(100_000));
+        MixReady queued = TestData.mixReady(experiment, experiment + ".next", mix, mix.sha256(),
+                TestData.tinyTraining(100_000));
+        String runningId = RunIds.runId(running.mixId(), TrainingSettings.from(running.trainingConfig()).configHash());
+        String queuedId = RunIds.runId(queued.mixId(), TrainingSettings.from(queued.trainingConfig()).configHash());
+        KafkaTestClient.send(Topics.MIXES, running.mixId(), EventCodec.encode(running));
+        await().atMost(Duration.ofMinutes(8)).untilAsserted(() -> given().get("/runs/" + runningId).then()
+                .statusCode(200).body("state", equalTo("RUNNING")).body("progress.step", greaterThan(0)));
+        KafkaTestClient.send(Topics.MIXES, queued.mixId(), EventCodec.encode(queued));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/runs/" + queuedId).then()
+                .statusCode(200).body("state", equalTo("QUEUED")));
+
+        given().post("/runs/" + queuedId + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        given().post("/runs/" + runningId + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/runs/" + runningId).then()
+                .body("state", equalTo("CANCELLED")));
+        CheckpointReady last = KafkaTestClient.await(Topics.CHECKPOINTS, r -> runningId.equals(r.key()), 1,
+                Duration.ofSeconds(30)).stream().map(MixTrainingTest::checkpoint)
+                .max(Comparator.comparingLong(CheckpointReady::step)).orElseThrow();
+        assertThat(last.finalCheckpoint()).as("the checkpoint a cancel leaves is not final").isFalse();
+        given().get("/runs/" + queuedId).then().body("state", equalTo("CANCELLED")).body("attempts", equalTo(0));
+        given().post("/runs/" + runningId + "/cancel").then().statusCode(200);
+    }
+
+    static CheckpointReady checkpoint(ConsumerRecord<String, String> record) {
+        assertThat(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)).contains(CheckpointReady.TYPE);
+        assertThat(CloudEventHeaders.read(record.headers(), CloudEventHeaders.SOURCE))
+                .contains("/pinch/trainer-service");
+        return EventCodec.decode(record.value(), CheckpointReady.class, CheckpointReady.TYPE);
+    }
+
+    void assertLoadable(CheckpointReady c, MixReady mix) throws Exception {
+        Path dir = Path.of(URI.create(c.uri()));
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json", TrainerState.FILE)) {
+            assertThat(dir.resolve(file)).as(file).isRegularFile();
+        }
+        assertThat(store.sha256(URI.create(c.uri()))).isEqualTo(c.sha256());
+        assertThat(c.checkpointId()).isEqualTo(RunIds.checkpointId(c.runId(), c.step()));
+        assertThat(c.mixId()).isEqualTo(mix.mixId());
+        assertThat(c.experimentId()).isEqualTo(mix.experimentId());
+        assertThat(c.design()).isEqualTo(mix.design());
+        assertThat(c.evalConfig()).isEqualTo(mix.evalConfig());
+        assertThat(c.baseModel()).startsWith("builtin");
+        assertThat(c.device()).isNotBlank();
+        assertThat(c.precision()).isEqualTo("fp32");
+        TrainerState state = TrainerState.read(dir);
+        assertThat(state.step()).isEqualTo(c.step());
+        assertThat(state.mixId()).isEqualTo(mix.mixId());
+        assertThat(state.mixSha256()).isEqualTo(mix.sha256());
+        assertThat(Files.readString(dir.resolve("config.json"))).contains("LlamaForCausalLM");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.pinch.trainer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pinch.events.CorpusRef;
+import dev.pinch.store.LocalArtifactStore;
+import dev.pinch.trainer.TestData;
+import dev.pinch.trainer.config.TrainerConfig;
+import dev.pinch.trainer.engine.PretrainJob;
+import dev.pinch.trainer.engine.TrainingCallbacks;
+import dev.pinch.trainer.engine.TrainingEngine;
+import dev.pinch.trainer.engine.TrainingJob;
+import dev.pinch.trainer.engine.TrainingOutcome;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in base model is pretrained once, even by concurrent runs, on the corpus text, and then reused. */
+class BuiltinBaseModelTest {
+
+    @TempDir
+    Path root;
+
+    final AtomicInteger pretrainings = new AtomicInteger();
+    final List<PretrainJob> jobs = new CopyOnWriteArrayList<>();
+
+    /** Pretrains by writing a config.json, slowly enough for a second caller to arrive meanwhile. */
+    final TrainingEngine engine = new TrainingEngine() {
+        @Override
+        public TrainingOutcome train(TrainingJob job, TrainingCallbacks callbacks, BooleanSupplier cancelled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TrainingOutcome pretrain(PretrainJob job, TrainingCallbacks callbacks, BooleanSupplier cancelled)
+                throws Exception {
+            pretrainings.incrementAndGet();
+            jobs.add(job);
+            Thread.sleep(300);
+            Path dir = Files.createDirectories(job.workDir().resolve("checkpoints/step-3"));
+            Files.writeString(dir.resolve("config.json"), "{}");
+            Files.copy(job.tokenizer(), dir.resolve("tokenizer.json"));
+            callbacks.checkpoint(new TrainingCallbacks.Checkpoint(dir, 3, true, "cpu()", "fp32"));
+            return new TrainingOutcome(3, 1.0, dir, false);
+        }
+    };
+
+    /** A config as a dynamic proxy: a class implementing the mapping would be picked up by Quarkus' bean scan. */
+    TrainerConfig config(String corpus) {
+        Map<String, Object> values = Map.of("concurrency", 1, "workDir", root.resolve("work").toString(),
+                "eventSource", "/test", "builtinCorpus", corpus, "builtinCorpusVersion", Optional.empty(),
+                "builtinPretrain", Map.of("maxSteps", "3"), "publishTimeout", Duration.ofSeconds(1),
+                "shutdownGrace", Duration.ofSeconds(1));
+        return (TrainerConfig) Proxy.newProxyInstance(TrainerConfig.class.getClassLoader(),
+                new Class<?>[] {TrainerConfig.class}, (proxy, method, args) -> values.get(method.getName()));
+    }
+
+    BuiltinBaseModel builtin(LocalArtifactStore store, String corpus) {
+        TrainerConfig config = config(corpus);
+        return new BuiltinBaseModel(store, engine, new CorpusText(store, config), config, new BuiltinRecipe(config));
+    }
+
+    @Test
+    void concurrentRunsPretrainItOnceAndLaterRunsReuseIt() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
+        TestData.writeBuiltinCorpus(store);
+        BuiltinBaseModel builtin = builtin(store, "builtin");
+        CorpusRef other = new CorpusRef("user-corpus", "1", "0".repeat(64));
+
+        var first = CompletableFuture.supplyAsync(() -> ensure(builtin, TestData.CORPUS));
+        var second = CompletableFuture.supplyAsync(() -> ensure(builtin, other));
+        assertThat(first.get()).isEqualTo(second.get());
+        assertThat(ensure(builtin(store, "builtin"), other)).as("a fresh instance finds it in the store")
+                .isEqualTo(first.get());
+        assertThat(pretrainings).hasValue(1);
+
+        Path model = first.get();
+        assertThat(model).isEqualTo(store.localPath(store.uri("models/" + builtin.name())));
+        assertThat(model.resolve("tokenizer.json")).isRegularFile();
+        assertThat(builtin.name()).matches("builtin-[0-9a-f]{64}");
+        PretrainJob job = jobs.get(0);
+        assertThat(job.textFile().toString()).endsWith("corpora/builtin/test-1/text.jsonl");
+        assertThat(job.settings().maxSteps()).as("the configured override").isEqualTo(3);
+        assertThat(job.runId()).isEqualTo(builtin.name());
+    }
+
+    @Test
+    void withoutTheCorpusTheRunFailsWithAClearReason() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
+        assertThatThrownBy(() -> builtin(store, "absent").ensure(TestData.CORPUS, () -> false))
+                .isInstanceOf(RunFailure.class)
+                .hasMessageContaining("no version of corpus absent in the artifact store");
+        assertThat(pretrainings).hasValue(0);
+    }
+
+    static Path ensure(BuiltinBaseModel builtin, CorpusRef corpus) {
+        try {
+            return builtin.ensure(corpus, () -> false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
