@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
-import dev.pinch.dataset.KafkaTestClient;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

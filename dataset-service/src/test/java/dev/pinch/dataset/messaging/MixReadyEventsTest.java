@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
-import dev.pinch.dataset.KafkaTestClient;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.events.CloudEventHeaders;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.MixReady;

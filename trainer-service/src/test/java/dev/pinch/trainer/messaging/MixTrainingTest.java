@@ -18,7 +18,7 @@ import dev.pinch.events.TrainingProgress;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.FreshRunsTestResource;
-import dev.pinch.trainer.KafkaTestClient;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.TrainerState;

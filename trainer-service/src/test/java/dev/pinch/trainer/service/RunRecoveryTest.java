@@ -12,7 +12,7 @@ import dev.pinch.events.Topics;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.FreshRunsTestResource;
-import dev.pinch.trainer.KafkaTestClient;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.domain.CheckpointRecord;
 import dev.pinch.trainer.domain.LossPoint;

@@ -1,4 +1,4 @@
-package dev.pinch.trainer;
+package dev.pinch.broker;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Plain Kafka clients against the test broker, for reading what the service emitted and sending MixReady. */
+/**
+ * Plain Kafka clients for tests against the broker of {@link KafkaBrokerTestResource}: send a record, read what a
+ * service emitted. The bootstrap servers come from the running Quarkus test's {@code kafka.bootstrap.servers}.
+ */
 public final class KafkaTestClient {
 
     private KafkaTestClient() {
@@ -33,7 +36,7 @@ public final class KafkaTestClient {
         return props;
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
