@@ -2,6 +2,7 @@ package dev.pinch.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Scaled dot-product attention with grouped-query heads, written with two batched matmuls and one
@@ -33,7 +34,11 @@ final class Attention {
         DataType type = q.getDataType();
         NDArray kt = k.transpose(0, 1, 3, 2);
         kt.attach(step.scope()); // a view of cached keys must not stay in the cache's manager
-        NDArray grouped = q.mul((float) (1.0 / Math.sqrt(d))).reshape(b, kvHeads, (heads / kvHeads) * t, d);
+        // The scale is a libtorch-owned scalar, not q.mul(float): DJL wraps a Java number in a tensor over a Java
+        // direct buffer and frees it right after the call, but autograd keeps that tensor for the backward pass,
+        // which then reads freed memory (NaN gradients once a GC has run in between).
+        NDArray scale = step.scope().full(new Shape(), (float) (1.0 / Math.sqrt(d)), type);
+        NDArray grouped = q.mul(scale).reshape(b, kvHeads, (heads / kvHeads) * t, d);
         NDArray scores = grouped.matMul(kt);
         if (type != DataType.FLOAT32) {
             scores = scores.toType(DataType.FLOAT32, false);

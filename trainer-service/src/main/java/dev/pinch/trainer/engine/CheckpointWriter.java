@@ -39,6 +39,7 @@ final class CheckpointWriter {
         return new TrainerState(1, spec.kind(), spec.runId(), step, totalSteps, cursor.epoch(), cursor, step,
                 optimizerStep, spec.seeds(), spec.mixId(), spec.mixSha256(), spec.settings().configHash(),
                 spec.settings().asMap(), spec.baseModel(), spec.device().name(), spec.device().precision(),
-                meter.tokens(), meter.positions(), spec.heldOutIds(), meter.history());
+                meter.tokens(), meter.positions(), spec.heldOutIds(), meter.history(),
+                meter.skippedSteps());
     }
 }

@@ -39,6 +39,16 @@ final class Gradients {
         }
     }
 
+    /**
+     * A scalar in libtorch-owned memory, for arithmetic that autograd records. Never use DJL's
+     * {@code x.mul(Number)}/{@code x.div(Number)} on a tensor that requires gradients: DJL wraps the number in a
+     * tensor over a Java direct buffer and closes it right after the call, while the backward node keeps that
+     * tensor; once a GC frees the buffer, backward reads freed memory and the gradients turn to garbage or NaN.
+     */
+    static NDArray scalar(NDManager manager, double value) {
+        return manager.full(new ai.djl.ndarray.types.Shape(), (float) value, DataType.FLOAT32);
+    }
+
     static void requireGradients(Map<String, NDArray> params) {
         params.values().forEach(p -> p.setRequiresGradient(true));
     }

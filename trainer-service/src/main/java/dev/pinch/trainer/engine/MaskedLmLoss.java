@@ -35,6 +35,7 @@ final class MaskedLmLoss {
     /** The masked mean: {@link #nllSum} divided by the number of target positions (at least 1). */
     static NDArray mean(NDArray logits, NDArray ids, NDArray targets) {
         float count = targets.get(":, 1:").sum().getFloat();
-        return nllSum(logits, ids, targets).div(Math.max(1f, count));
+        NDArray sum = nllSum(logits, ids, targets);
+        return sum.div(Gradients.scalar(sum.getManager(), Math.max(1f, count)));
     }
 }

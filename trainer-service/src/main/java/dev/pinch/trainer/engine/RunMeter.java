@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Running figures of a run: the loss curve (continued across resumes), cumulative tokens and padding, and
- * a window since the last progress report for mean loss, tokens/s and step time.
+ * a window since the last progress report for mean loss, tokens/s and step time, and the steps skipped for a
+ * non-finite loss or gradient norm (their loss stays out of the curve; their tokens were not trained on).
  */
 final class RunMeter {
 
@@ -19,22 +20,28 @@ final class RunMeter {
     private int windowSteps;
     private double lastLoss = Double.NaN;
     private double lastLr;
+    private long skippedSteps;
 
-    RunMeter(List<LossPoint> history, long tokens, long positions) {
+    RunMeter(List<LossPoint> history, long tokens, long positions, long skippedSteps) {
         this.history = new ArrayList<>(history);
         this.tokens = tokens;
         this.positions = positions;
+        this.skippedSteps = skippedSteps;
     }
 
     void record(StepRunner.Result r, long nanos, double lr) {
+        windowNanos += nanos;
+        windowSteps++;
+        lastLr = lr;
+        if (r.skipped()) {
+            skippedSteps++;
+            return;
+        }
         tokens += r.tokens();
         positions += r.positions();
         windowNll += r.nllSum();
         windowTargets += r.targets();
         windowTokens += r.tokens();
-        windowNanos += nanos;
-        windowSteps++;
-        lastLr = lr;
     }
 
     boolean windowEmpty() {
@@ -55,7 +62,7 @@ final class RunMeter {
         windowNanos = 0;
         windowSteps = 0;
         return new TrainingCallbacks.Progress(step, totalSteps, epoch, loss, devLoss, tokensPerSecond, lastLr,
-                stepMillis, paddingFraction());
+                stepMillis, paddingFraction(), skippedSteps);
     }
 
     double lastLoss() {
@@ -64,6 +71,10 @@ final class RunMeter {
 
     List<LossPoint> history() {
         return List.copyOf(history);
+    }
+
+    long skippedSteps() {
+        return skippedSteps;
     }
 
     long tokens() {

@@ -45,7 +45,7 @@ record SftData(List<TokenSequence> train, List<TokenSequence> dev, List<String> 
             if ("test".equals(r.split())) {
                 continue;
             }
-            TokenSequence seq = tokenizer.example(r.instruction(), r.response(), s.maxSeqLen());
+            TokenSequence seq = tokenizer.example(r.instruction(), r.response(), s.maxSeqLen()).withSource(r.id());
             if (seq.targetCount() == 0) {
                 dropped++;
                 continue;

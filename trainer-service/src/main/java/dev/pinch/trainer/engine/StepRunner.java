@@ -3,18 +3,28 @@ package dev.pinch.trainer.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * One optimizer step: forward and backward over up to {@code gradAccumulation} micro-batches (each a
  * masked mean; their gradients averaged), global gradient-norm clipping, one AdamW update, gradients
  * zeroed. All intermediate arrays live in a per-step sub-manager that is closed at the end of the step.
+ *
+ * <p>A step whose loss or global gradient norm is not finite is skipped: no update (weights, moments and
+ * AdamW's step stay as they were), gradients zeroed, and the result names the batch's examples.
  */
 final class StepRunner {
 
-    /** What one step did, and the cursor after it. */
+    /**
+     * What one step did, and the cursor after it.
+     *
+     * @param skipped  the loss or gradient norm was not finite, so the optimizer did not update
+     * @param examples the step's examples (ids, or {@code #index}), filled in only for a skipped step
+     */
     record Result(DataCursor next, double nllSum, long targets, long tokens, long positions, int microBatches,
-            double gradNorm) {
+            double gradNorm, boolean skipped, List<String> examples) {
 
         double loss() {
             return nllSum / Math.max(1, targets);
@@ -44,15 +54,18 @@ final class StepRunner {
         long tokens = 0;
         long positions = 0;
         double norm;
+        List<int[]> batches = new ArrayList<>(micro);
         try (NDManager step = model.manager().newSubManager(model.device())) {
             for (int k = 0; k < micro; k++) {
-                MicroBatch mb = MicroBatch.of(plan.sequences(), plan.at(cursor), padId);
+                int[] indices = plan.at(cursor);
+                batches.add(indices);
+                MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId);
                 cursor = cursor.advance(plan.batchesPerEpoch());
                 try (var mode = Gradients.recording(true)) {
                     NDArray ids = mb.idsArray(step);
                     NDArray logits = model.forward(ids);
                     NDArray sum = MaskedLmLoss.nllSum(logits, ids, mb.targetsArray(step));
-                    NDArray loss = sum.div(Math.max(1, mb.targetTokens()));
+                    NDArray loss = sum.div(Gradients.scalar(step, Math.max(1, mb.targetTokens())));
                     Gradients.backward(loss);
                     nll += sum.getFloat();
                 }
@@ -61,10 +74,25 @@ final class StepRunner {
                 positions += mb.positions();
             }
             norm = Gradients.globalNorm(params, step) / micro;
-            double clip = gradClip > 0 && norm > gradClip ? gradClip / (norm + 1e-6) : 1.0;
-            optimizer.update(params, lr, clip / micro);
+            boolean finite = Double.isFinite(nll) && Double.isFinite(norm);
+            if (finite) {
+                double clip = gradClip > 0 && norm > gradClip ? gradClip / (norm + 1e-6) : 1.0;
+                optimizer.update(params, lr, clip / micro);
+            }
             Gradients.zero(params);
+            List<String> examples = finite ? List.of() : examples(batches);
+            return new Result(cursor, nll, targets, tokens, positions, micro, norm, !finite, examples);
         }
-        return new Result(cursor, nll, targets, tokens, positions, micro, norm);
+    }
+
+    private List<String> examples(List<int[]> batches) {
+        List<String> out = new ArrayList<>();
+        for (int[] batch : batches) {
+            for (int i : batch) {
+                String source = plan.sequences().get(i).source();
+                out.add(source != null ? source : "#" + i);
+            }
+        }
+        return List.copyOf(out);
     }
 }

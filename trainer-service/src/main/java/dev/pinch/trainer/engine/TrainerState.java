@@ -20,7 +20,7 @@ import java.util.Map;
  * @param epoch            epoch of the next micro-batch (= {@code cursor.epoch()})
  * @param cursor           the data cursor: the next micro-batch
  * @param schedulerStep    the learning-rate schedule's step (= step; the schedule is a function of it)
- * @param optimizerStep    AdamW's bias-correction step (= step)
+ * @param optimizerStep    AdamW's bias-correction step (= step − skippedSteps)
  * @param seeds            the seeds this run uses
  * @param mixId            the mix trained on (null when pretraining)
  * @param mixSha256        sha256 of the mix (pretraining: of the text file)
@@ -33,6 +33,7 @@ import java.util.Map;
  * @param positions        batch positions so far (tokens + padding)
  * @param heldOutIds       example ids held out for the dev loss (SFT), not trained on
  * @param lossHistory      the loss curve so far
+ * @param skippedSteps     steps skipped (no update) for a non-finite loss or gradient norm; 0 in older files
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainerState(
@@ -56,7 +57,8 @@ public record TrainerState(
         long tokens,
         long positions,
         List<String> heldOutIds,
-        List<LossPoint> lossHistory) {
+        List<LossPoint> lossHistory,
+        long skippedSteps) {
 
     public static final String FILE = "trainer_state.json";
 

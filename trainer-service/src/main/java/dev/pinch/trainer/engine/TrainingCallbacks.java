@@ -17,9 +17,10 @@ public interface TrainingCallbacks {
     /**
      * @param devLoss mean held-out loss at this step, or NaN when not evaluated at this step
      * @param paddingFraction share of padded positions in the batches so far
+     * @param skippedSteps    steps of the run so far skipped for a non-finite loss or gradient norm
      */
     record Progress(long step, long totalSteps, int epoch, double loss, double devLoss, double tokensPerSecond,
-            double learningRate, double stepMillis, double paddingFraction) {
+            double learningRate, double stepMillis, double paddingFraction, long skippedSteps) {
     }
 
     record Checkpoint(Path dir, long step, boolean isFinal, String device, String precision) {

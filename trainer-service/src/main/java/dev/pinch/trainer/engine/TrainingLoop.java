@@ -14,8 +14,15 @@ import java.util.function.BooleanSupplier;
  * is checked between steps: the run then writes a checkpoint and ends with {@code cancelled = true}.
  * Resuming restores moments, step, data cursor and loss curve from the checkpoint (the weights come with
  * the model, loaded from the same directory), so the step count and loss curve continue.
+ *
+ * <p>Non-finite steps: a step whose loss or gradient norm is NaN or infinite is skipped (see
+ * {@link StepRunner}), counted ({@code skippedSteps} in progress and trainer_state.json) and logged with its
+ * examples; after {@code maxNonFiniteSteps} such steps in a row the run fails with a
+ * {@link NonFiniteTrainingException}. A checkpoint is only written when every weight is finite.
  */
 final class TrainingLoop {
+
+    private static final System.Logger LOG = System.getLogger(TrainingLoop.class.getName());
 
     private final CausalLm model;
     private final BatchPlan plan;
@@ -53,7 +60,7 @@ final class TrainingLoop {
         try (AdamW optimizer = new AdamW(model.manager(), model.parameters(), s.weightDecay())) {
             long step = 0;
             DataCursor cursor = DataCursor.START;
-            RunMeter meter = new RunMeter(List.of(), 0, 0);
+            RunMeter meter = new RunMeter(List.of(), 0, 0, 0);
             Path last = null;
             if (resumeFrom != null) {
                 TrainerState state = TrainerState.read(resumeFrom);
@@ -61,7 +68,7 @@ final class TrainingLoop {
                 restore(optimizer, resumeFrom);
                 step = state.step();
                 cursor = state.cursor();
-                meter = new RunMeter(state.lossHistory(), state.tokens(), state.positions());
+                meter = new RunMeter(state.lossHistory(), state.tokens(), state.positions(), state.skippedSteps());
                 last = resumeFrom;
                 if (step >= total) {
                     callbacks.checkpoint(checkpointEvent(resumeFrom, step, true));
@@ -71,6 +78,7 @@ final class TrainingLoop {
             StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip());
             LrSchedule schedule = LrSchedule.of(s, total);
             long lastSaved = step;
+            int nonFiniteRun = 0;
             while (step < total) {
                 if (cancelled.getAsBoolean()) {
                     if (last == null || lastSaved != step) {
@@ -86,6 +94,10 @@ final class TrainingLoop {
                 meter.record(r, System.nanoTime() - t0, lr);
                 cursor = r.next();
                 step++;
+                nonFiniteRun = r.skipped() ? nonFiniteRun + 1 : 0;
+                if (r.skipped()) {
+                    skipped(step, r, nonFiniteRun);
+                }
                 boolean end = step == total;
                 boolean evalDev = s.devEvery() > 0 && !dev.isEmpty() && (step % s.devEvery() == 0 || end);
                 double devLoss = evalDev ? dev.loss(model) : Double.NaN;
@@ -101,8 +113,24 @@ final class TrainingLoop {
         }
     }
 
+    /** Logs a skipped step; fails the run after {@code maxNonFiniteSteps} in a row. */
+    private void skipped(long step, StepRunner.Result r, int inARow) {
+        String what = "step " + step + " of run " + spec.runId() + ": loss " + r.loss() + ", gradient norm "
+                + r.gradNorm() + " (" + r.targets() + " targets); examples " + r.examples();
+        if (inARow >= s.maxNonFiniteSteps()) {
+            throw new NonFiniteTrainingException(inARow + " steps in a row had a non-finite loss or gradient norm"
+                    + " (maxNonFiniteSteps " + s.maxNonFiniteSteps() + "); last: " + what);
+        }
+        LOG.log(System.Logger.Level.WARNING, "skipped {0}: no update ({1} in a row)", what, inARow);
+    }
+
     private Path save(AdamW optimizer, long step, long total, DataCursor cursor, RunMeter meter, boolean isFinal,
             TrainingCallbacks callbacks) throws Exception {
+        List<String> bad = FiniteWeights.nonFinite(model);
+        if (!bad.isEmpty()) {
+            throw new NonFiniteTrainingException("run " + spec.runId() + " at step " + step + ": weights " + bad
+                    + " are not finite; no checkpoint written");
+        }
         Path dir = writer.write(model, optimizer, writer.state(step, total, cursor, meter, optimizer.step()));
         callbacks.checkpoint(checkpointEvent(dir, step, isFinal));
         return dir;

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param minLrRatio       final learning rate as a share of the peak (default 0.1)
  * @param weightDecay      AdamW decoupled weight decay (default 0.01)
  * @param gradClip         global gradient-norm clip; 0 disables (default 1.0)
+ * @param maxNonFiniteSteps consecutive steps with a non-finite loss or gradient norm (each skipped: no update)
+ *                         after which the run fails (default 3); not part of the config hash, since it only
+ *                         decides when a run gives up, not what it computes
  * @param maxSeqLen        most tokens per example (pretraining: per packed window); a longer example keeps at
  *                         most the last maxSeqLen/2 prompt tokens and loses the response's end (default 512)
  * @param seed             data order and initialisation seed (default 1)
@@ -46,6 +49,7 @@ public record TrainingSettings(
         double minLrRatio,
         double weightDecay,
         double gradClip,
+        int maxNonFiniteSteps,
         int maxSeqLen,
         long seed,
         int devEvery,
@@ -61,6 +65,9 @@ public record TrainingSettings(
 
     public static final String DEFAULT_TEMPLATE = "### Instruction:\n{instruction}\n\n### Response:\n";
 
+    /** Settings outside the config hash. */
+    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps");
+
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     private static final Set<String> PRECISIONS = Set.of("auto", "fp32", "bf16");
 
@@ -75,6 +82,7 @@ public record TrainingSettings(
                 r.integer("maxSteps", 0, 0), r.integer("epochs", 1, 1), r.integer("batchSize", 16, 1),
                 r.integer("gradAccumulation", 1, 1), r.positive("learningRate", 1e-3), r.integer("warmupSteps", 10, 0),
                 r.fraction("minLrRatio", 0.1), r.nonNegative("weightDecay", 0.01), r.nonNegative("gradClip", 1.0),
+                r.integer("maxNonFiniteSteps", 3, 1),
                 r.integer("maxSeqLen", 512, 8), r.integer("seed", 1, 0), r.integer("devEvery", 50, 0),
                 r.integer("devExamples", 64, 1), r.integer("checkpointEvery", 100, 0), r.integer("progressEvery", 10, 1),
                 r.choice("device", "auto", DEVICES), r.choice("precision", "auto", PRECISIONS),
@@ -99,11 +107,16 @@ public record TrainingSettings(
         return m;
     }
 
-    /** sha256 over the resolved settings: equal for configs that differ only in defaults left out. */
+    /**
+     * sha256 over the resolved settings: equal for configs that differ only in defaults left out. Settings that
+     * only decide when a run gives up ({@link #HASH_EXEMPT}) are left out, so adding them kept existing hashes.
+     */
     public String configHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(new TreeMap<>(asMap()).toString().getBytes(StandardCharsets.UTF_8));
+            TreeMap<String, Object> hashed = new TreeMap<>(asMap());
+            hashed.keySet().removeAll(HASH_EXEMPT);
+            digest.update(hashed.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -65,7 +65,7 @@ class CheckpointFilesTest {
         TrainerState state = new TrainerState(1, "sft", "run", 7, 10, 1, new DataCursor(1, 3), 7, 7,
                 new TrainerState.Seeds(1, 1, 1), "mix", "abc", s.configHash(), s.asMap(), "builtin:x", "cpu()",
                 "fp32", 900, 1000, List.of("id-1"), List.of(new LossPoint(5, 2.5, null, 1e-3),
-                        new LossPoint(7, 2.0, 2.2, 9e-4)));
+                        new LossPoint(7, 2.0, 2.2, 9e-4)), 2);
         state.write(tmp);
         TrainerState back = TrainerState.read(tmp);
         assertThat(back).usingRecursiveComparison().ignoringFields("settings").isEqualTo(state);

@@ -92,7 +92,7 @@ class TrainingLoopTest {
         }
     }
 
-    static TrainingLoop loop(TinyLm model, TrainingSettings s, Path workDir) {
+    static TrainingLoop loop(CausalLm model, TrainingSettings s, Path workDir) {
         Random r = new Random(9);
         List<TokenSequence> data = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -110,7 +110,7 @@ class TrainingLoopTest {
                 new DevEvaluator(data.subList(34, 40), s.batchSize(), 0), spec, 0);
     }
 
-    static float[][] weights(TinyLm m) {
+    static float[][] weights(CausalLm m) {
         return m.parameters().values().stream().map(a -> a.toFloatArray()).toArray(float[][]::new);
     }
 
