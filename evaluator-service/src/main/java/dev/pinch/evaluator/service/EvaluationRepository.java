@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Checkpoint evaluations in the artifact store, under
- * {@code evaluations/<experiment id>/<checkpoint id>/<eval set>.<judge>.json}.
+ * {@code evaluations/<experiment id>/<checkpoint id>/<eval set>.<judge>.json}. The responses behind them live
+ * deeper, under {@code evaluations/<experiment id>/<checkpoint id>/responses/} (see {@code ResponseLog}).
  */
 @ApplicationScoped
 public class EvaluationRepository {
@@ -53,6 +54,9 @@ public class EvaluationRepository {
         try {
             Map<String, CheckpointEvaluation> byMix = new LinkedHashMap<>();
             for (String key : store.list("evaluations/" + experimentId)) {
+                if (!isEvaluationKey(key)) {
+                    continue; // responses/<evalSet>/<lang>.jsonl and other files beside the evaluations
+                }
                 CheckpointEvaluation e = read(store.find(key).orElseThrow());
                 if (e.finalCheckpoint()) {
                     byMix.merge(e.mixId(), e, (a, b) -> a.checkpointId().compareTo(b.checkpointId()) >= 0 ? a : b);
@@ -62,6 +66,11 @@ public class EvaluationRepository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code evaluations/<experiment>/<checkpoint>/<evalSet>.<judge>.json}, nothing deeper. */
+    static boolean isEvaluationKey(String key) {
+        return key.endsWith(".json") && key.split("/").length == 4;
     }
 
     private CheckpointEvaluation read(Artifact artifact) throws IOException {

@@ -1,0 +1,129 @@
+package dev.pinch.evaluator.service;
+
+import dev.pinch.evaluator.config.EvaluatorConfig;
+import dev.pinch.evaluator.generation.EvalPrompt;
+import dev.pinch.evaluator.generation.EvalPrompts;
+import dev.pinch.evaluator.generation.GenerationSettings;
+import dev.pinch.events.CheckpointReady;
+import dev.pinch.store.ArtifactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the {@link EvalPlan} of a checkpoint from {@code evalConfig} (keys: {@code languages},
+ * {@code maxPromptsPerLanguage}, {@code corpus}, {@code corpusVersion}, {@code split}, {@code promptsUri} |
+ * {@code promptsPath}, {@code evalSet}, {@code batchSize}, {@code maxNewTokens}, {@code temperature}, {@code topP},
+ * {@code seed}, {@code stopOnEos}, {@code judge}, {@code device}, {@code precision}, {@code includeIntermediate})
+ * and the {@code pinch.evaluator.*} defaults; and loads the plan's prompts.
+ */
+@ApplicationScoped
+public class EvalPlans {
+
+    private final EvaluatorConfig config;
+    private final ExperimentCatalog catalog;
+    private final PromptSources sources;
+    private final ArtifactStore store;
+
+    public EvalPlans(EvaluatorConfig config, ExperimentCatalog catalog, PromptSources sources, ArtifactStore store) {
+        this.config = config;
+        this.catalog = catalog;
+        this.sources = sources;
+        this.store = store;
+    }
+
+    /** Whether the checkpoint is evaluated: final ones always, intermediate ones when configured. */
+    public boolean wanted(CheckpointReady c) {
+        return c.finalCheckpoint()
+                || new EvalConfigReader(c.evalConfig(), "").bool("includeIntermediate", config.includeIntermediate());
+    }
+
+    /**
+     * The plan of a checkpoint.
+     *
+     * @throws InvalidEvalConfigException naming the field that cannot be used
+     */
+    public EvalPlan plan(CheckpointReady c) {
+        EvalConfigReader eval = new EvalConfigReader(c.evalConfig(), "");
+        PromptSources.Source source = sources.resolve(eval, c);
+        List<String> languages = languages(eval, c, source.languages());
+        Set<String> experiment = new LinkedHashSet<>(languages);
+        experiment.addAll(catalog.experimentLanguages(c.experimentId()));
+        if (c.design() != null && c.design().languages() != null) {
+            experiment.addAll(c.design().languages());
+        }
+        GenerationSettings generation;
+        try {
+            generation = new GenerationSettings(eval.integer("batchSize", config.batchSize(), 1),
+                    eval.integer("maxNewTokens", config.maxNewTokens(), 1),
+                    eval.decimal("temperature", config.temperature(), 0, 100),
+                    eval.decimal("topP", config.topP(), Double.MIN_VALUE, 1), eval.longValue("seed", config.seed()),
+                    eval.bool("stopOnEos", config.stopOnEos()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEvalConfigException("generation", e.getMessage());
+        }
+        String device = eval.string("device").orElse(config.device());
+        if (!device.matches("(?i)auto|cpu|gpu|cuda|(gpu|cuda):\\d+")) {
+            throw new InvalidEvalConfigException("device", "must be cpu, gpu, gpu:N or auto, was " + device);
+        }
+        String precision = eval.string("precision").orElse("fp32");
+        if (!precision.equals("fp32") && !precision.equals("fp16")) {
+            throw new InvalidEvalConfigException("precision", "must be fp32 or fp16 (fp16 on a GPU), was " + precision);
+        }
+        return new EvalPlan(checkName(eval.string("evalSet").orElse(source.evalSet())), source.split(),
+                source.uri(), languages, new ArrayList<>(experiment),
+                eval.integer("maxPromptsPerLanguage", config.maxPromptsPerLanguage(), 0), generation,
+                JudgeSpec.read(eval, config.tieMargin()), device, precision);
+    }
+
+    /** The plan's prompts per eval language. */
+    public Map<String, List<EvalPrompt>> prompts(EvalPlan plan) {
+        try (InputStream in = store.open(URI.create(plan.promptsUri()))) {
+            List<EvalPrompt> all = plan.corpusSplit() != null ? EvalPrompts.fromCorpus(in, plan.corpusSplit())
+                    : EvalPrompts.fromUserJsonl(in);
+            return EvalPrompts.select(all, plan.languages(), plan.maxPromptsPerLanguage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the prompts of eval set " + plan.evalSet(), e);
+        }
+    }
+
+    private List<String> languages(EvalConfigReader eval, CheckpointReady c, Set<String> available) {
+        List<String> given = eval.languages("languages").orElse(null);
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                if (!available.contains(given.get(i))) {
+                    throw new InvalidEvalConfigException("languages[" + i + "]", "'" + given.get(i)
+                            + "' has no prompts in the eval set (it has " + available + ")");
+                }
+            }
+            return given;
+        }
+        List<String> wanted = catalog.experimentLanguages(c.experimentId());
+        if (wanted.isEmpty()) {
+            wanted = new ArrayList<>(config.fallbackLanguages());
+            if (c.design() != null && c.design().languages() != null) {
+                wanted.addAll(c.design().languages());
+            }
+        }
+        List<String> out = wanted.stream().distinct().filter(available::contains).toList();
+        if (out.isEmpty()) {
+            throw new InvalidEvalConfigException("languages", "is not given and none of the experiment's languages "
+                    + wanted + " has prompts in the eval set (it has " + available + ")");
+        }
+        return out;
+    }
+
+    private static String checkName(String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._=+-]{0,150}")) {
+            throw new InvalidEvalConfigException("evalSet", "must be letters, digits and ._=+- , was '" + name + "'");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.pinch.evaluator.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.evaluator.EvalTestData;
+import dev.pinch.evaluator.FreshStoreTestResource;
+import dev.pinch.broker.KafkaTestClient;
+import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.EventCodec;
+import dev.pinch.events.Topics;
+import dev.pinch.store.Artifact;
+import dev.pinch.store.ArtifactStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against the real broker: checkpoints that cannot be evaluated go to the DLQ with the reason; no job is recorded. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(FreshStoreTestResource.class)
+class CheckpointRejectionTest {
+
+    @Inject
+    ArtifactStore store;
+
+    @BeforeEach
+    void corpus() throws Exception {
+        EvalTestData.writeCorpus(store);
+    }
+
+    static String reason(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    }
+
+    /** Sends {@code value} keyed {@code key} and returns the reason of its DLQ record. */
+    static String deadLettered(String key, String value) throws Exception {
+        KafkaTestClient.send(Topics.CHECKPOINTS, key, value);
+        ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.CHECKPOINTS),
+                r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).get(0);
+        assertThat(dead.value()).isEqualTo(value);
+        return reason(dead);
+    }
+
+    CheckpointReady checkpoint(String exp, String mix, Map<String, Object> eval, boolean wrongSha) throws Exception {
+        Artifact a = EvalTestData.storeCheckpoint(store, exp + "." + mix + ".abc123", 11);
+        return EvalTestData.checkpointReady(exp, mix, EvalTestData.design("monolingual", "en"), a,
+                wrongSha ? "d".repeat(64) : a.sha256(), true, eval);
+    }
+
+    @Test
+    void malformedEventsAreDeadLettered() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        assertThat(deadLettered(exp + ".json", "{not json")).contains("malformed CheckpointReady JSON");
+        CheckpointReady c = checkpoint(exp, "mono-en", EvalTestData.evalConfig(), false);
+        assertThat(deadLettered(exp + ".type", EventCodec.encode(c).replace(CheckpointReady.TYPE, "dev.pinch.other.v1")))
+                .contains("eventType must be " + CheckpointReady.TYPE);
+        assertThat(deadLettered(exp + ".id", EventCodec.encode(c).replace(c.checkpointId(), "")))
+                .contains("checkpointId is required");
+        given().queryParam("experimentId", exp).get("/evaluations").then().statusCode(200).body("size()",
+                org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aMissingCheckpointDirectoryOrAWrongSha256IsDeadLettered() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        CheckpointReady wrongSha = checkpoint(exp, "mono-en", EvalTestData.evalConfig(), true);
+        assertThat(deadLettered(wrongSha.runId(), EventCodec.encode(wrongSha)))
+                .contains("but the CheckpointReady event announced " + "d".repeat(64));
+
+        String missingUri = store.uri("checkpoints/" + exp + ".gone/step-000004").toString();
+        CheckpointReady missing = EvalTestData.checkpointReady(exp, "mono-fi", EvalTestData.design("monolingual", "fi"),
+                new Artifact("x", java.net.URI.create(missingUri), "e".repeat(64), 0), "e".repeat(64), true,
+                EvalTestData.evalConfig());
+        assertThat(deadLettered(missing.runId(), EventCodec.encode(missing)))
+                .contains("checkpoint directory " + missingUri + " does not exist in the artifact store");
+        given().queryParam("experimentId", exp).get("/evaluations").then().statusCode(200).body("size()",
+                org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void anUnusableEvalConfigIsDeadLetteredNamingTheField() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        Map<String, Object> eval = new LinkedHashMap<>(EvalTestData.evalConfig());
+        eval.put("languages", List.of("en", "xx"));
+        CheckpointReady c = checkpoint(exp, "mono-en", eval, false);
+        assertThat(deadLettered(c.runId(), EventCodec.encode(c))).contains("evalConfig.languages[1]")
+                .contains("'xx' has no prompts in the eval set");
+
+        eval = new LinkedHashMap<>(EvalTestData.evalConfig());
+        eval.put("judge", Map.of("type", "llm", "model", "qwen"));
+        CheckpointReady llm = checkpoint(exp, "mono-sw", eval, false);
+        assertThat(deadLettered(llm.runId(), EventCodec.encode(llm)))
+                .contains("evalConfig.judge.baseUrl is required for an llm judge");
+
+        eval = new LinkedHashMap<>(EvalTestData.evalConfig());
+        eval.put("maxNewTokens", "many");
+        CheckpointReady tokens = checkpoint(exp, "mono-fi", eval, false);
+        assertThat(deadLettered(tokens.runId(), EventCodec.encode(tokens)))
+                .contains("evalConfig.maxNewTokens must be an integer");
+    }
+}
