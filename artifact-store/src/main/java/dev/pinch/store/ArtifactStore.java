@@ -28,8 +28,11 @@ public interface ArtifactStore {
     /** Publishes a whole directory (a checkpoint) under {@code key} at once; its sha256 covers every file. */
     Artifact writeDirectory(String key, Path sourceDirectory) throws IOException;
 
-    /** Metadata of the artifact under {@code key}, if it exists. */
+    /** Metadata of the artifact under {@code key}, if it exists. Reads the whole content to hash it. */
     Optional<Artifact> find(String key) throws IOException;
+
+    /** The URI of the artifact under {@code key} if it exists; cheap (no hashing), for readers and existence checks. */
+    Optional<URI> locate(String key) throws IOException;
 
     InputStream open(URI uri) throws IOException;
 

@@ -100,6 +100,12 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public Optional<URI> locate(String key) {
+        Path path = pathOf(key);
+        return Files.exists(path) ? Optional.of(path.toUri()) : Optional.empty();
+    }
+
+    @Override
     public InputStream open(URI uri) throws IOException {
         return Files.newInputStream(resolve(uri));
     }

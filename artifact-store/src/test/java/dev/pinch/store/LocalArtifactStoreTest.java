@@ -34,6 +34,8 @@ class LocalArtifactStoreTest {
         assertThat(store.readBytes(artifact.uri())).isEqualTo(content);
         assertThat(store.sha256(artifact.uri())).isEqualTo(artifact.sha256());
         assertThat(store.find("mixes/a.jsonl")).contains(artifact);
+        assertThat(store.locate("mixes/a.jsonl")).contains(artifact.uri());
+        assertThat(store.locate("mixes/missing.jsonl")).isEmpty();
         assertThat(store.list("mixes")).containsExactly("mixes/a.jsonl");
     }
 

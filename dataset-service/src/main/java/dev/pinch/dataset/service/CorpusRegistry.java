@@ -105,9 +105,9 @@ public class CorpusRegistry {
     /** The manifest of one version. */
     public Optional<CorpusManifest> manifest(String name, String version) {
         try {
-            Optional<Artifact> artifact = store.find(CorpusLayout.manifestKey(name, version));
+            Optional<java.net.URI> artifact = store.locate(CorpusLayout.manifestKey(name, version));
             return artifact.isEmpty() ? Optional.empty()
-                    : Optional.of(CorpusFiles.readManifest(store.readBytes(artifact.get().uri())));
+                    : Optional.of(CorpusFiles.readManifest(store.readBytes(artifact.get())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,11 +32,11 @@ public class ExperimentRepository {
 
     public Optional<Experiment> find(String id) {
         try {
-            Optional<Artifact> artifact = store.find(key(id, "experiment.json"));
+            Optional<java.net.URI> artifact = store.locate(key(id, "experiment.json"));
             if (artifact.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(MAPPER.readValue(store.readBytes(artifact.get().uri()), Experiment.class));
+            return Optional.of(MAPPER.readValue(store.readBytes(artifact.get()), Experiment.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read experiment " + id, e);
         }
@@ -49,7 +49,7 @@ public class ExperimentRepository {
 
     public boolean isPublished(String id) {
         try {
-            return store.find(key(id, "published.json")).isPresent();
+            return store.locate(key(id, "published.json")).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

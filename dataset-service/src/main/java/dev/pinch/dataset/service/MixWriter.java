@@ -77,7 +77,7 @@ public class MixWriter {
     public Optional<byte[]> manifest(String mixId) {
         return find(mixId, "manifest.json").map(a -> {
             try {
-                return store.readBytes(a.uri());
+                return store.readBytes(a);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -88,19 +88,19 @@ public class MixWriter {
     public Optional<InputStream> examples(String mixId) {
         return find(mixId, "jsonl").map(a -> {
             try {
-                return store.open(a.uri());
+                return store.open(a);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
 
-    private Optional<Artifact> find(String mixId, String suffix) {
+    private Optional<java.net.URI> find(String mixId, String suffix) {
         if (!MIX_ID.matcher(mixId).matches()) {
             return Optional.empty();
         }
         try {
-            return store.find(key(mixId, suffix));
+            return store.locate(key(mixId, suffix));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -81,7 +81,7 @@ public final class ResponseLog {
     /** Whether every language was generated. */
     public boolean complete() {
         try {
-            return store.find(prefix + "complete.json").isPresent();
+            return store.locate(prefix + "complete.json").isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,8 +89,8 @@ public final class ResponseLog {
 
     private byte[] bytes(String lang) {
         try {
-            Optional<Artifact> file = store.find(prefix + lang + ".jsonl");
-            return file.isEmpty() ? new byte[0] : store.readBytes(file.get().uri());
+            Optional<java.net.URI> file = store.locate(prefix + lang + ".jsonl");
+            return file.isEmpty() ? new byte[0] : store.readBytes(file.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read responses under " + prefix, e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pinch.events.DesignRef;
 import dev.pinch.events.EventCodec;
-import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -92,11 +91,11 @@ public class BaselineIndex {
 
     private Map<String, Baseline> load(String experimentId) {
         try {
-            Optional<Artifact> file = store.find(key(experimentId));
+            Optional<java.net.URI> file = store.locate(key(experimentId));
             if (file.isEmpty()) {
                 return Map.of();
             }
-            return Map.copyOf(MAPPER.readValue(store.readBytes(file.get().uri()),
+            return Map.copyOf(MAPPER.readValue(store.readBytes(file.get()),
                     new TypeReference<Map<String, Baseline>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the baselines of " + experimentId, e);

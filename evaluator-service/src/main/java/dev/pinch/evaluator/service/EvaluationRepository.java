@@ -42,7 +42,7 @@ public class EvaluationRepository {
 
     public Optional<CheckpointEvaluation> find(String experimentId, String checkpointId, String evalSet, String judge) {
         try {
-            Optional<Artifact> artifact = store.find(key(experimentId, checkpointId, evalSet, judge));
+            Optional<java.net.URI> artifact = store.locate(key(experimentId, checkpointId, evalSet, judge));
             return artifact.isEmpty() ? Optional.empty() : Optional.of(read(artifact.get()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +57,7 @@ public class EvaluationRepository {
                 if (!isEvaluationKey(key)) {
                     continue; // responses/<evalSet>/<lang>.jsonl and other files beside the evaluations
                 }
-                CheckpointEvaluation e = read(store.find(key).orElseThrow());
+                CheckpointEvaluation e = read(store.locate(key).orElseThrow());
                 if (e.finalCheckpoint()) {
                     byMix.merge(e.mixId(), e, (a, b) -> a.checkpointId().compareTo(b.checkpointId()) >= 0 ? a : b);
                 }
@@ -73,8 +73,8 @@ public class EvaluationRepository {
         return key.endsWith(".json") && key.split("/").length == 4;
     }
 
-    private CheckpointEvaluation read(Artifact artifact) throws IOException {
-        return MAPPER.readValue(store.readBytes(artifact.uri()), CheckpointEvaluation.class);
+    private CheckpointEvaluation read(java.net.URI artifact) throws IOException {
+        return MAPPER.readValue(store.readBytes(artifact), CheckpointEvaluation.class);
     }
 
     private static String key(String experimentId, String checkpointId, String evalSet, String judge) {

@@ -2,7 +2,6 @@ package dev.pinch.evaluator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pinch.events.EventCodec;
-import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -87,8 +86,8 @@ public class ExperimentCatalog {
 
     private Optional<JsonNode> json(String key) {
         try {
-            Optional<Artifact> a = store.find(key);
-            return a.isEmpty() ? Optional.empty() : Optional.of(EventCodec.mapper().readTree(store.readBytes(a.get().uri())));
+            Optional<java.net.URI> a = store.locate(key);
+            return a.isEmpty() ? Optional.empty() : Optional.of(EventCodec.mapper().readTree(store.readBytes(a.get())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

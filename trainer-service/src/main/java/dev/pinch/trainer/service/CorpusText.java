@@ -42,7 +42,7 @@ public class CorpusText {
                         : Optional.empty())
                 .orElseGet(() -> latest(name));
         String key = "corpora/" + name + "/" + version + "/manifest.json";
-        if (store.find(key).isEmpty()) {
+        if (store.locate(key).isEmpty()) {
             throw new RunFailure("built-in base model: corpus " + name + " version " + version
                     + " is not in the artifact store (" + key + "); dataset-service registers it at start-up");
         }
