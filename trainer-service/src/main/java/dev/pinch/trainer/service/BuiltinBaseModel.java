@@ -3,6 +3,7 @@ package dev.pinch.trainer.service;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.config.TrainerConfig;
+import dev.pinch.trainer.domain.BaseModelStatus;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.BuiltinModel;
 import dev.pinch.trainer.engine.PretrainJob;
@@ -42,6 +43,7 @@ public class BuiltinBaseModel {
     private final BuiltinRecipe recipe;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Path cached;
+    private volatile BaseModelStatus status;
 
     public BuiltinBaseModel(ArtifactStore store, TrainingEngine engine, CorpusText corpusText, TrainerConfig config,
             BuiltinRecipe recipe) {
@@ -50,6 +52,12 @@ public class BuiltinBaseModel {
         this.corpusText = corpusText;
         this.config = config;
         this.recipe = recipe;
+        this.status = BaseModelStatus.unknown(recipe.name());
+    }
+
+    /** Whether it is known to be ready, being pretrained (with progress), or not needed yet. */
+    public BaseModelStatus status() {
+        return status;
     }
 
     /** {@code builtin-<config hash>}: its store name, also the base model named in CheckpointReady. */
@@ -70,8 +78,15 @@ public class BuiltinBaseModel {
                     StandardOpenOption.WRITE); FileLock fileLock = channel.lock()) {
                 cached = published().orElse(null);
                 if (cached == null) {
-                    cached = pretrain(mixCorpus, scratch.resolve(name()), stop);
+                    status = BaseModelStatus.starting(name(), recipe.settings().maxSteps());
+                    try {
+                        cached = pretrain(mixCorpus, scratch.resolve(name()), stop);
+                    } catch (Exception | Error e) {
+                        status = BaseModelStatus.unknown(name());
+                        throw e;
+                    }
                 }
+                status = BaseModelStatus.ready(name());
                 return cached;
             }
         } finally {
@@ -118,6 +133,8 @@ public class BuiltinBaseModel {
         return new TrainingCallbacks() {
             @Override
             public void progress(Progress p) {
+                status = BaseModelStatus.pretraining(name(), p.step(), p.totalSteps(), p.loss(), p.tokensPerSecond(),
+                        p.stepMillis());
                 LOG.infof("pretraining %s: step %d/%d, loss %.4f, %.0f tokens/s", name(), p.step(), p.totalSteps(),
                         p.loss(), p.tokensPerSecond());
             }

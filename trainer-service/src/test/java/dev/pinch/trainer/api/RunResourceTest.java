@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
 import dev.pinch.events.Events;
@@ -77,7 +78,10 @@ class RunResourceTest {
                 .body("", hasSize(1))
                 .body("[0].state", equalTo("RUNNING"))
                 .body("[0].step", equalTo(2))
+                .body("[0].tokensPerSecond", equalTo(1234.5f))
+                .body("[0].etaSeconds", equalTo(0))
                 .body("[0].checkpoints", equalTo(1));
+        given().get("/base-models").then().statusCode(200).body("[0].name", startsWith("builtin-"));
         given().get("/runs/" + run.runId()).then().statusCode(200)
                 .body("runId", equalTo(run.runId()))
                 .body("mixId", equalTo(run.mixId()))

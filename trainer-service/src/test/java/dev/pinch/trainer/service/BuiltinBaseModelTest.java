@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pinch.events.CorpusRef;
+import dev.pinch.trainer.domain.BaseModelStatus;
 import dev.pinch.store.LocalArtifactStore;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.config.TrainerConfig;
@@ -34,6 +35,8 @@ class BuiltinBaseModelTest {
 
     final AtomicInteger pretrainings = new AtomicInteger();
     final List<PretrainJob> jobs = new CopyOnWriteArrayList<>();
+    final List<BaseModelStatus> statuses = new CopyOnWriteArrayList<>();
+    volatile BuiltinBaseModel watched;
 
     /** Pretrains by writing a config.json, slowly enough for a second caller to arrive meanwhile. */
     final TrainingEngine engine = new TrainingEngine() {
@@ -47,6 +50,10 @@ class BuiltinBaseModelTest {
                 throws Exception {
             pretrainings.incrementAndGet();
             jobs.add(job);
+            callbacks.progress(new TrainingCallbacks.Progress(1, 3, 0, 2.5, Double.NaN, 1000, 1e-3, 4000, 0, 0));
+            if (watched != null) {
+                statuses.add(watched.status());
+            }
             Thread.sleep(300);
             Path dir = Files.createDirectories(job.workDir().resolve("checkpoints/step-3"));
             Files.writeString(dir.resolve("config.json"), "{}");
@@ -93,6 +100,26 @@ class BuiltinBaseModelTest {
         assertThat(job.textFile().toString()).endsWith("corpora/builtin/test-1/text.jsonl");
         assertThat(job.settings().maxSteps()).as("the configured override").isEqualTo(3);
         assertThat(job.runId()).isEqualTo(builtin.name());
+    }
+
+    @Test
+    void itsStatusShowsPretrainingProgressThenReady() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
+        TestData.writeBuiltinCorpus(store);
+        BuiltinBaseModel builtin = builtin(store, "builtin");
+        watched = builtin;
+        assertThat(builtin.status().state()).isEqualTo("UNKNOWN");
+        ensure(builtin, TestData.CORPUS);
+        assertThat(statuses).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("PRETRAINING");
+            assertThat(s.step()).isEqualTo(1);
+            assertThat(s.totalSteps()).isEqualTo(3);
+            assertThat(s.loss()).isEqualTo(2.5);
+            assertThat(s.etaSeconds()).as("2 steps of 4 s left").isEqualTo(8);
+        });
+        assertThat(builtin.status()).isEqualTo(BaseModelStatus.ready(builtin.name()));
+        assertThat(builtin(store, "builtin").status().state()).as("a fresh instance knows nothing yet")
+                .isEqualTo("UNKNOWN");
     }
 
     @Test
