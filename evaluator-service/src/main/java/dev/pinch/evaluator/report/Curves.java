@@ -24,10 +24,11 @@ final class Curves {
     /** Pinch and seen-unseen sweeps: x is the multilingual share in percent (a count C sits at 100·C/budget). */
     static List<Curve> sweeps(List<CheckpointEvaluation> rows, List<String> languages, Metric metric) {
         List<Curve> curves = new ArrayList<>();
-        byDesign(rows, Set.of("pinch", "seen-unseen")).forEach((design, mixes) -> {
-            CheckpointEvaluation first = mixes.get(0);
+        byDesign(rows, Set.of("pinch", "seen-unseen")).forEach((design, sweepMixes) -> {
+            CheckpointEvaluation first = sweepMixes.get(0);
             String base = first.design().params().getOrDefault("base", "en");
             Set<String> seen = seen(first);
+            List<CheckpointEvaluation> mixes = withZeroPoint(sweepMixes, rows, base);
             curves.add(sweep(design, "base (" + base + ")", metric, mixes, base::equals));
             curves.add(sweep(design, "seen languages, without base", metric, mixes,
                     l -> seen.contains(l) && !l.equals(base)));
@@ -37,6 +38,21 @@ final class Curves {
         });
         curves.removeIf(c -> c.points().isEmpty());
         return curves;
+    }
+
+    /**
+     * The sweep's mixes, plus the monolingual base-language model as its P = 0 point when the sweep has none: in
+     * the paper P = 0 is the model tuned on the base language only, which is that model.
+     */
+    static List<CheckpointEvaluation> withZeroPoint(List<CheckpointEvaluation> sweep, List<CheckpointEvaluation> rows,
+            String base) {
+        if (sweep.stream().anyMatch(e -> share(e) == 0)) {
+            return sweep;
+        }
+        List<CheckpointEvaluation> mixes = new ArrayList<>(sweep);
+        rows.stream().filter(e -> "monolingual".equals(e.design().type()) && List.of(base).equals(e.design().languages()))
+                .findFirst().ifPresent(mixes::add);
+        return mixes;
     }
 
     /** Language count: at each n, the mean over orderings of the mean over languages outside the ordering. */

@@ -87,6 +87,22 @@ class ReportBuilderTest {
     }
 
     @Test
+    void withoutAP0MixTheMonolingualBaseModelIsTheSweepsZeroPoint() {
+        List<CheckpointEvaluation> rows = new ArrayList<>(evaluations());
+        rows.removeIf(e -> e.mixName().equals("pinch-p0"));
+        ExperimentReport report = ReportBuilder.build("exp", rows, Map.of());
+
+        ExperimentReport.Curve base = report.sweepCurves().stream().filter(c -> c.series().startsWith("base")).findFirst()
+                .orElseThrow();
+        assertThat(base.points()).extracting(ExperimentReport.Point::label).containsExactly("mono-en", "pinch-n40",
+                "pinch-p100");
+        assertThat(base.points()).extracting(ExperimentReport.Point::y).containsExactly(50.0, 51.0, 45.0);
+        ExperimentReport.Curve seen = report.sweepCurves().stream().filter(c -> c.series().startsWith("seen"))
+                .findFirst().orElseThrow();
+        assertThat(seen.points().get(0).y()).as("mono-en on fi and sw").isEqualTo(25.0);
+    }
+
+    @Test
     void languageCountAveragesUnseenLanguagesOverOrderings() {
         ExperimentReport report = ReportBuilder.build("exp", evaluations(), Map.of());
 
