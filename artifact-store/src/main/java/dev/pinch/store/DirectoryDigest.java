@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,12 +18,16 @@ public final class DirectoryDigest {
     }
 
     public static String of(Path dir) throws IOException {
-        MessageDigest listing = Sha256.digest();
+        return Sha256.of(listing(dir));
+    }
+
+    /** The {@code sha256sum}-style listing whose sha256 is the directory's; the S3 store publishes it as is. */
+    static byte[] listing(Path dir) throws IOException {
+        StringBuilder listing = new StringBuilder();
         for (Path file : files(dir)) {
-            String line = Sha256.of(file) + "  " + relative(dir, file) + "\n";
-            listing.update(line.getBytes(StandardCharsets.UTF_8));
+            listing.append(Sha256.of(file)).append("  ").append(relative(dir, file)).append('\n');
         }
-        return Sha256.hex(listing);
+        return listing.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static long size(Path dir) throws IOException {
