@@ -25,7 +25,8 @@ class EvaluatorHealthTest {
                 .body(containsString("pinch_evaluations_done_total"))
                 .body(containsString("pinch_evaluations_failed_total"))
                 .body(containsString("pinch_generation_tokens_per_second"))
-                .body(containsString("pinch_evaluator_jobs{state=\"queued\""));
+                .body(containsString("pinch_evaluator_jobs{state=\"queued\""))
+                .body(containsString("pinch_dlq_messages_total{topic=\"pinch.checkpoints.v1\""));
     }
 
     @Test

@@ -27,7 +27,8 @@ class TrainerHealthTest {
                 .body(containsString("pinch_trainer_runs{state=\"failed\""))
                 .body(containsString("pinch_trainer_runs{state=\"completed\""))
                 .body(containsString("pinch_trainer_device_memory_used_bytes{device=\"cpu\""))
-                .body(containsString("pinch_training_step_seconds"));
+                .body(containsString("pinch_training_step_seconds"))
+                .body(containsString("pinch_dlq_messages_total{topic=\"pinch.mixes.v1\""));
     }
 
     @Test

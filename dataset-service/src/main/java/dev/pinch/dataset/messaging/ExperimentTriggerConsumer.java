@@ -6,7 +6,9 @@ import dev.pinch.dataset.service.ExperimentService;
 import dev.pinch.dataset.service.SpecParser;
 import dev.pinch.dataset.service.SpecViolationException;
 import dev.pinch.events.InvalidEventException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,17 +22,19 @@ import org.jboss.logging.Logger;
  * {@code POST /experiments}. A spec without an id takes the record key as its id. An invalid spec or a
  * conflicting id is sent to {@code pinch.experiments.v1.dlq} with the reason.
  */
+@Startup // created at start-up so that its dead-letter counter is on /q/metrics from the first scrape
 @ApplicationScoped
 public class ExperimentTriggerConsumer {
 
     private static final Logger LOG = Logger.getLogger(ExperimentTriggerConsumer.class);
 
     private final ExperimentService experiments;
-    private final MeterRegistry registry;
+    private final Counter deadLettered;
 
     public ExperimentTriggerConsumer(ExperimentService experiments, MeterRegistry registry) {
         this.experiments = experiments;
-        this.registry = registry;
+        // Registered up front so that pinch_dlq_messages_total{topic} is 0, not absent, until the first rejection.
+        this.deadLettered = registry.counter("pinch.dlq.messages", "topic", "pinch.experiments.v1");
     }
 
     @Incoming("experiments-in")
@@ -45,7 +49,7 @@ public class ExperimentTriggerConsumer {
             return message.ack();
         } catch (SpecViolationException | ExperimentConflictException e) {
             LOG.warnf("experiment trigger rejected: %s", e.getMessage());
-            registry.counter("pinch.dlq.messages", "topic", "pinch.experiments.v1").increment();
+            deadLettered.increment();
             return message.nack(new InvalidEventException(e.getMessage()));
         }
     }

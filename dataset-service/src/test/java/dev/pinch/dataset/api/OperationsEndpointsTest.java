@@ -28,6 +28,7 @@ class OperationsEndpointsTest {
         given().contentType(ContentType.JSON).body("{\"designs\": []}").post("/experiments").then().statusCode(400);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pinch_experiments_total{outcome=\"invalid\""))
-                .body(containsString("pinch_mixes_emitted_total"));
+                .body(containsString("pinch_mixes_emitted_total"))
+                .body(containsString("pinch_dlq_messages_total{topic=\"pinch.experiments.v1\""));
     }
 }

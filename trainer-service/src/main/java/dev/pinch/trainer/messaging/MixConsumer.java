@@ -5,7 +5,9 @@ import dev.pinch.events.InvalidEventException;
 import dev.pinch.events.MixReady;
 import dev.pinch.events.Topics;
 import dev.pinch.trainer.service.MixIntake;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -19,17 +21,19 @@ import org.jboss.logging.Logger;
  * event, or a mix that cannot train (its run is then stored FAILED with the reason), goes to
  * {@code pinch.mixes.v1.dlq} with the reason in the {@code dead-letter-reason} header.
  */
+@Startup // created at start-up so that its dead-letter counter is on /q/metrics from the first scrape
 @ApplicationScoped
 public class MixConsumer {
 
     private static final Logger LOG = Logger.getLogger(MixConsumer.class);
 
     private final MixIntake intake;
-    private final MeterRegistry registry;
+    private final Counter deadLettered;
 
     public MixConsumer(MixIntake intake, MeterRegistry registry) {
         this.intake = intake;
-        this.registry = registry;
+        // Registered up front so that pinch_dlq_messages_total{topic} is 0, not absent, until the first rejection.
+        this.deadLettered = registry.counter("pinch.dlq.messages", "topic", Topics.MIXES);
     }
 
     @Incoming("mixes-in")
@@ -49,7 +53,7 @@ public class MixConsumer {
 
     private CompletionStage<Void> deadLetter(Message<String> message, String reason) {
         LOG.warnf("MixReady rejected: %s", reason);
-        registry.counter("pinch.dlq.messages", "topic", Topics.MIXES).increment();
+        deadLettered.increment();
         return message.nack(new InvalidEventException(reason));
     }
 }

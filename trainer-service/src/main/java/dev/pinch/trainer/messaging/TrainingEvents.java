@@ -41,6 +41,8 @@ public class TrainingEvents {
         this.checkpoints = checkpoints;
         this.config = config;
         this.registry = registry;
+        // Registered up front so that pinch_events_failed_total{topic} is 0, not absent, until the first failure.
+        registry.counter("pinch.events.failed", "topic", "pinch.training-progress.v1");
     }
 
     /** Sends a TrainingProgress without waiting; a failure is logged and counted. */
