@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes MixReady from {@code pinch.mixes.v1}. Each message is acknowledged as soon as its run is stored
- * (QUEUED) — training happens later on a worker, so long runs never hold back the consumer's commits. A malformed
+ * (QUEUED) — training happens later on a worker, so long runs never hold back the consumer's commits; the
+ * {@link IntakeThrottle} pauses the channel while every worker is busy, so mixes wait in Kafka, not here. A malformed
  * event, or a mix that cannot train (its run is then stored FAILED with the reason), goes to
  * {@code pinch.mixes.v1.dlq} with the reason in the {@code dead-letter-reason} header.
  */

@@ -7,8 +7,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +42,7 @@ public class RunScheduler {
     private final Set<String> interrupted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
+    private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
     private ExecutorService workers;
 
     @PostConstruct
@@ -78,8 +81,30 @@ public class RunScheduler {
                 active.decrementAndGet();
                 interrupted.remove(runId);
                 scheduled.remove(runId);
+                capacityChanged();
             }
         });
+        capacityChanged();
+    }
+
+    /** Whether a worker would start another run at once: fewer runs queued or training here than workers. */
+    public boolean hasFreeWorker() {
+        return scheduled.size() < config.concurrency();
+    }
+
+    /** Calls {@code listener} after each run is queued and after each run leaves its worker. */
+    public void onCapacityChange(Runnable listener) {
+        capacityListeners.add(listener);
+    }
+
+    private void capacityChanged() {
+        for (Runnable listener : capacityListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "capacity listener failed");
+            }
+        }
     }
 
     /**

@@ -44,6 +44,8 @@ class MixTrainingTest {
 
     @Inject
     ArtifactStore store;
+    @Inject
+    IntakeThrottle throttle;
 
     @BeforeEach
     void builtinCorpus() throws Exception {
@@ -96,23 +98,27 @@ class MixTrainingTest {
     }
 
     @Test
-    void cancellingStopsARunningRunAtItsNextStepAndAQueuedOneAtOnce() throws Exception {
+    void aBusyWorkerLeavesTheNextMixInKafkaAndCancellingStopsARunningRunAtItsNextStep() throws Exception {
         String experiment = TestData.newExperimentId();
         Artifact mix = TestData.writeMix(store, experiment + ".long", 30);
         MixReady running = TestData.mixReady(experiment, experiment + ".long", mix, mix.sha256(),
                 TestData.tinyTraining(100_000));
-        MixReady queued = TestData.mixReady(experiment, experiment + ".next", mix, mix.sha256(),
+        MixReady next = TestData.mixReady(experiment, experiment + ".next", mix, mix.sha256(),
                 TestData.tinyTraining(100_000));
         String runningId = RunIds.runId(running.mixId(), TrainingSettings.from(running.trainingConfig()).configHash());
-        String queuedId = RunIds.runId(queued.mixId(), TrainingSettings.from(queued.trainingConfig()).configHash());
+        String nextId = RunIds.runId(next.mixId(), TrainingSettings.from(next.trainingConfig()).configHash());
         KafkaTestClient.send(Topics.MIXES, running.mixId(), EventCodec.encode(running));
         await().atMost(Duration.ofMinutes(8)).untilAsserted(() -> given().get("/runs/" + runningId).then()
                 .statusCode(200).body("state", equalTo("RUNNING")).body("progress.step", greaterThan(0)));
-        KafkaTestClient.send(Topics.MIXES, queued.mixId(), EventCodec.encode(queued));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/runs/" + queuedId).then()
-                .statusCode(200).body("state", equalTo("QUEUED")));
+        assertThat(throttle.paused()).as("the only worker is busy: the channel is paused").isTrue();
 
-        given().post("/runs/" + queuedId + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        // The next mix stays in Kafka (no run is recorded for it) while the only worker trains.
+        KafkaTestClient.send(Topics.MIXES, next.mixId(), EventCodec.encode(next));
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(1000);
+            given().get("/runs/" + nextId).then().statusCode(404);
+        }
+
         given().post("/runs/" + runningId + "/cancel").then().statusCode(202).body("cancelRequested", equalTo(true));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/runs/" + runningId).then()
                 .body("state", equalTo("CANCELLED")));
@@ -120,8 +126,15 @@ class MixTrainingTest {
                 Duration.ofSeconds(30)).stream().map(MixTrainingTest::checkpoint)
                 .max(Comparator.comparingLong(CheckpointReady::step)).orElseThrow();
         assertThat(last.finalCheckpoint()).as("the checkpoint a cancel leaves is not final").isFalse();
-        given().get("/runs/" + queuedId).then().body("state", equalTo("CANCELLED")).body("attempts", equalTo(0));
         given().post("/runs/" + runningId + "/cancel").then().statusCode(200);
+
+        // The worker is free again: the waiting mix is taken and trains.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/runs/" + nextId).then()
+                .statusCode(200).body("state", equalTo("RUNNING")));
+        given().post("/runs/" + nextId + "/cancel").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/runs/" + nextId).then()
+                .body("state", equalTo("CANCELLED")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !throttle.paused());
     }
 
     static CheckpointReady checkpoint(ConsumerRecord<String, String> record) {
