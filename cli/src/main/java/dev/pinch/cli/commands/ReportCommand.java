@@ -53,7 +53,7 @@ public class ReportCommand implements Callable<Integer> {
                 : client.report(experimentId, format);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".report", ".tmp");
+        Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, body, StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
