@@ -100,8 +100,46 @@ class LocalPipelineTest {
                 .containsAll(used);
     }
 
+    /**
+     * Every panel query of every dashboard, with Grafana's variables filled in as "All", evaluated by a real
+     * Prometheus run with deploy/prometheus/prometheus.yml (its targets pointed at the local services): each must
+     * execute and return series.
+     */
     @Test
     @Order(3)
+    void everyDashboardQueryReturnsSeriesFromARealPrometheus() throws Exception {
+        Map<String, String> targets = Map.of(
+                "dataset-service:" + Repo.httpPort("dataset-service"), "127.0.0.1:" + config.datasetPort(),
+                "trainer-service:" + Repo.httpPort("trainer-service"), "127.0.0.1:" + config.trainerPort(),
+                "evaluator-service:" + Repo.httpPort("evaluator-service"), "127.0.0.1:" + config.evaluatorPort());
+        try (PrometheusServer prometheus = PrometheusServer.start(config.dataDir().resolve("prometheus"), freePort(),
+                Repo.root().resolve("deploy/prometheus/prometheus.yml"), targets)) {
+            List<String> empty = new java.util.ArrayList<>();
+            int evaluated = 0;
+            for (Path dashboard : DashboardQueries.dashboards(Repo.root().resolve("deploy/grafana/dashboards"))) {
+                for (String expr : DashboardQueries.expressions(dashboard)) {
+                    JsonNode answer = prometheus.query(asAll(expr));
+                    assertThat(answer.path("status").asText()).as(dashboard.getFileName() + ": " + expr + " -> "
+                            + answer.path("error").asText()).isEqualTo("success");
+                    if (answer.path("data").path("result").isEmpty()) {
+                        empty.add(dashboard.getFileName() + ": " + expr);
+                    }
+                    evaluated++;
+                }
+            }
+            assertThat(evaluated).isGreaterThan(20);
+            assertThat(empty).as("queries without series after a real run").isEmpty();
+        }
+    }
+
+    /** A panel query as Grafana sends it with every variable on "All" and a 1-minute rate interval. */
+    static String asAll(String expr) {
+        return expr.replace("$__rate_interval", "1m").replace("$__range", "10m")
+                .replaceAll("\\$\\{?(experiment|run|mix|language)}?", ".*");
+    }
+
+    @Test
+    @Order(4)
     void aCrashedServiceIsReportedWithItsLog() throws Exception {
         ServiceProcess evaluator = stack.services().get(2);
         ProcessHandle.of(evaluator.pid()).orElseThrow().destroyForcibly();
