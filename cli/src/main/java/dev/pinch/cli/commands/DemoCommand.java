@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
                 + "services, submit the demo experiment, show progress, print the result table, write the HTML "
                 + "report, and stop everything.",
             "Demo: the built-in base model (pretrained once, then reused), the pinch sweep P = 0, 1, 10, 100 and the "
-                + "monolingual baselines on en, es, ru, zh (examples/demo.yaml); about 12 minutes on 2 cores.",
+                + "monolingual baselines on en, es, ru, zh (examples/demo.yaml); about 8 minutes on 2 cores.",
             "--full runs the paper's whole design (examples/paper-designs.yaml): many hours on a CPU."})
 public class DemoCommand implements Callable<Integer> {
 
