@@ -65,4 +65,18 @@ public interface TrainerConfig {
      */
     @WithDefault("PT30S")
     Duration shutdownGrace();
+
+    /**
+     * This trainer's name on the runs it works on (see {@code RunLeases}). Default: the host name (a pod's name on
+     * Kubernetes), so a restarted process picks its own runs up again at once.
+     */
+    Optional<String> instanceId();
+
+    /**
+     * How long a run's lease holds without renewal. A trainer renews the leases of its runs every quarter of this;
+     * a run whose lease ran out (its trainer died or was scaled away) is taken over by another trainer with a free
+     * worker, which checks every half of this. Default 2 minutes.
+     */
+    @WithDefault("PT2M")
+    Duration lease();
 }

@@ -1,20 +1,28 @@
 package dev.pinch.trainer.service;
 
 import dev.pinch.events.Events;
+import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunState;
 import dev.pinch.trainer.messaging.CheckpointOutbox;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Picks up after a crash or a restart, in the background at start-up: runs left QUEUED are queued again; runs left
- * RUNNING go back to QUEUED (or to CANCELLED when a cancel was pending) and resume from their newest published
- * checkpoint, so their step count and loss curve continue. Checkpoints stored but never announced are announced.
+ * Picks up after a crash, a restart or a lost trainer. At start-up, in the background: runs left QUEUED are queued
+ * again; runs left RUNNING go back to QUEUED (or to CANCELLED when a cancel was pending) and resume from their newest
+ * published checkpoint, so their step count and loss curve continue; checkpoints stored but never announced are
+ * announced. Only runs this trainer may take ({@link RunLeases}): its own, or ones whose lease is free or ran out.
+ * Then every half lease period, while a worker is free, it takes over runs whose trainer is gone.
  */
 @ApplicationScoped
 public class RunRecovery {
@@ -24,12 +32,19 @@ public class RunRecovery {
     private final RunRepository runs;
     private final RunScheduler scheduler;
     private final CheckpointOutbox outbox;
+    private final RunLeases leases;
+    private final TrainerConfig config;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("run-takeover").daemon().unstarted(r));
 
-    public RunRecovery(RunRepository runs, RunScheduler scheduler, CheckpointOutbox outbox) {
+    public RunRecovery(RunRepository runs, RunScheduler scheduler, CheckpointOutbox outbox, RunLeases leases,
+            TrainerConfig config) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.outbox = outbox;
+        this.leases = leases;
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -42,6 +57,12 @@ public class RunRecovery {
                 done.set(true);
             }
         });
+        long period = Math.max(1, config.lease().toMillis() / 2);
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        sweeper.shutdownNow();
     }
 
     /** True once the start-up recovery has finished. */
@@ -49,7 +70,7 @@ public class RunRecovery {
         return done.get();
     }
 
-    /** Re-queues every unfinished run that is not already queued or training in this process. */
+    /** Re-queues every unfinished run this trainer may take that is not already queued or training here. */
     public synchronized int recover() {
         int requeued = 0;
         for (Run run : runs.all()) {
@@ -59,12 +80,12 @@ public class RunRecovery {
     }
 
     /**
-     * Recovers one run: records checkpoints a crash left unrecorded, re-queues it when it was QUEUED or RUNNING
-     * (to resume from its newest checkpoint) unless it is queued or training in this process already, and
+     * Recovers one run this trainer may take: records checkpoints a crash left unrecorded, re-queues it when it was
+     * QUEUED or RUNNING (to resume from its newest checkpoint) unless it is queued or training here already, and
      * announces its unannounced checkpoints. Returns whether it was re-queued.
      */
     public boolean recover(String runId) {
-        if (scheduler.isScheduled(runId)) {
+        if (scheduler.isScheduled(runId) || !leases.mayTake(runId)) {
             return false;
         }
         try {
@@ -78,7 +99,7 @@ public class RunRecovery {
             runs.update(runId, r -> r.moveTo(RunState.CANCELLED, Events.now()));
         } else if (run.state() == RunState.RUNNING) {
             runs.update(runId, r -> r.moveTo(RunState.QUEUED, Events.now()));
-            LOG.infof("run %s was RUNNING when the service stopped; resuming it", runId);
+            LOG.infof("run %s was RUNNING when its trainer stopped; resuming it", runId);
             requeue = true;
         } else if (run.state() == RunState.QUEUED) {
             requeue = true;
@@ -88,5 +109,42 @@ public class RunRecovery {
             scheduler.submit(runId);
         }
         return requeue;
+    }
+
+    /**
+     * Takes over, one at a time while a worker is free, the unfinished runs of trainers that are gone: runs whose
+     * lease is free or ran out, and runs without a lease older than one lease period. Returns how many it took.
+     */
+    public synchronized int sweep() throws InterruptedException {
+        runs.refresh(scheduler::isScheduled);
+        int taken = 0;
+        for (Run run : runs.all()) {
+            if (!scheduler.hasFreeWorker()) {
+                break;
+            }
+            if (run.state().terminal() || scheduler.isScheduled(run.runId()) || !orphaned(run)) {
+                continue;
+            }
+            if (leases.takeOver(run.runId()) && recover(run.runId())) {
+                LOG.infof("run %s: taken over from a trainer that is gone", run.runId());
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    private boolean orphaned(Run run) {
+        return leases.lease(run.runId()).map(l -> leases.expired(l) && !l.owner().equals(leases.instanceId()))
+                .orElse(run.updatedAt().plus(config.lease()).isBefore(Instant.now()));
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "run takeover sweep failed");
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
@@ -41,10 +42,22 @@ public class RunRepository {
 
     @PostConstruct
     void load() {
+        refresh(runId -> false);
+    }
+
+    /**
+     * Re-reads the stored runs, so that runs other trainers sharing the store created or changed show here too;
+     * runs for which {@code local} holds (those this process works on, whose record it writes) are kept as they are.
+     */
+    public void refresh(Predicate<String> local) {
         try {
             for (String key : store.list("runs")) {
                 if (key.endsWith("/run.json")) {
-                    read(key).ifPresent(run -> runs.put(run.runId(), run));
+                    read(key).filter(run -> !local.test(run.runId())).ifPresent(run -> {
+                        synchronized (lock(run.runId())) {
+                            runs.put(run.runId(), run);
+                        }
+                    });
                 }
             }
         } catch (IOException e) {

@@ -24,22 +24,40 @@ public class RunScheduler {
     RunRepository runs;
     @Inject
     RunExecutor executor;
+    @Inject
+    RunLeases leases;
 
     private WorkerPool pool;
 
     @PostConstruct
     void start() {
-        pool = new WorkerPool("trainer-worker", config.concurrency(), executor::execute,
-                runId -> runs.find(runId).map(Run::cancelRequested).orElse(false));
+        pool = new WorkerPool("trainer-worker", config.concurrency(), (runId, stop) -> {
+            try {
+                executor.execute(runId, stop);
+            } finally {
+                leases.release(runId);
+            }
+        }, runId -> runs.find(runId).map(Run::cancelRequested).orElse(false));
     }
 
     void onStop(@Observes ShutdownEvent event) {
         pool.stop(config.shutdownGrace());
     }
 
-    /** Queues a run for training; a run already queued or training in this process is not queued twice. */
+    /**
+     * Queues a run for training under this trainer's lease ({@link RunLeases}); a run already queued or training in
+     * this process is not queued twice.
+     */
     public void submit(String runId) {
+        if (pool.accepting() && !pool.isScheduled(runId)) {
+            leases.claim(runId);
+        }
         pool.submit(runId);
+    }
+
+    /** Whether a worker would start another run at once. */
+    public boolean hasFreeWorker() {
+        return pool.hasFreeWorker();
     }
 
     /**

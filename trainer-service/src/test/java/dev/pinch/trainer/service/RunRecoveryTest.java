@@ -33,6 +33,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +64,8 @@ class RunRecoveryTest {
     RunScheduler scheduler;
     @Inject
     MixIntake intake;
+    @Inject
+    RunLeases leases;
 
     @Test
     void anInterruptedRunStaysRunningAndResumesFromItsCheckpointWhenRecovered() throws Exception {
@@ -153,5 +156,45 @@ class RunRecoveryTest {
                 Duration.ofSeconds(30)).stream()
                 .map(r -> EventCodec.decode(r.value(), CheckpointReady.class, CheckpointReady.TYPE)).toList();
         assertThat(announced).extracting(CheckpointReady::step).containsExactlyInAnyOrder(2L, 4L);
+    }
+
+    /** A RUNNING run of a fresh mix, stored as another trainer left it, with that trainer's lease renewed at {@code renewed}. */
+    String runningRunOfAnotherTrainer(Instant renewed) throws Exception {
+        TestData.writeBuiltinCorpus(store);
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-fi";
+        Artifact mix = TestData.writeMix(store, mixId, 30);
+        MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), TestData.tinyTraining(4));
+        String runId = RunIds.runId(mixId, TrainingSettings.from(event.trainingConfig()).configHash());
+        runs.create(Run.queued(runId, TrainingSettings.from(event.trainingConfig()).configHash(), "builtin", event,
+                Events.now()).start(null, Events.now()));
+        store.writeBytes("runs/" + runId + "/lease.json", EventCodec.mapper().writeValueAsBytes(
+                new RunLeases.Lease("trainer-elsewhere", renewed)));
+        return runId;
+    }
+
+    @Test
+    void aRunLeasedByAnotherLiveTrainerIsLeftAlone() throws Exception {
+        String runId = runningRunOfAnotherTrainer(Instant.now());
+        assertThat(leases.mayTake(runId)).isFalse();
+        assertThat(recovery.recover(runId)).isFalse();
+        recovery.sweep();
+        assertThat(scheduler.isScheduled(runId)).isFalse();
+        assertThat(runs.find(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
+        assertThat(leases.lease(runId).orElseThrow().owner()).isEqualTo("trainer-elsewhere");
+    }
+
+    @Test
+    void aRunWhoseTrainerIsGoneIsTakenOverAndItsLeaseFreedWhenDone() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(scheduler::hasFreeWorker);
+        String runId = runningRunOfAnotherTrainer(Instant.now().minus(Duration.ofHours(1)));
+        assertThat(leases.mayTake(runId)).isTrue();
+
+        assertThat(recovery.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(leases.lease(runId).orElseThrow().owner()).isEqualTo(leases.instanceId());
+        await().atMost(Duration.ofMinutes(5)).until(() -> runs.find(runId).orElseThrow().state().terminal());
+        assertThat(runs.find(runId).orElseThrow().state()).isEqualTo(RunState.DONE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> leases.lease(runId).orElseThrow().renewedAt()
+                .equals(Instant.EPOCH));
     }
 }
