@@ -27,7 +27,8 @@ class PinchUpProcessTest {
                 .map(c -> c.contains("quarkus-run.jar")).orElse(false)).toList();
         assertThat(services).hasSize(3);
 
-        new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+        // Ctrl-C: SIGINT, sent with bash's builtin kill (no procps needed).
+        new ProcessBuilder("bash", "-c", "kill -INT " + launcher.pid()).start().waitFor();
         assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("launcher exits after Ctrl-C").isTrue();
         assertThat(Files.readString(DATA.resolve("up.log"))).contains("stopping Pinch...").contains("stopped");
         services.forEach(s -> assertThat(s.isAlive()).as(s.pid() + " still running").isFalse());
