@@ -76,7 +76,9 @@ public final class WorkerPool {
 
     /** Stops an item at its next step without changing its state, as a crash would. For tests and operators. */
     public void interrupt(String id) {
-        interrupted.add(id);
+        if (scheduled.contains(id)) {
+            interrupted.add(id);
+        }
     }
 
     /** Whether the item is queued or running here. */

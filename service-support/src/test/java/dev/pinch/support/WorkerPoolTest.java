@@ -64,6 +64,26 @@ class WorkerPoolTest {
         assertThat(pool.isScheduled("z")).as("nothing is queued once stopping").isFalse();
     }
 
+    @Test
+    void aFailingItemFreesItsWorkerAndAnInterruptOfNothingIsForgotten() throws Exception {
+        AtomicInteger changes = new AtomicInteger();
+        WorkerPool pool = new WorkerPool("test-worker", 1, (id, stop) -> {
+            if (id.equals("bad")) {
+                throw new IllegalStateException("boom");
+            }
+            ended.add(id + (stop.getAsBoolean() ? ":stopped" : ":done"));
+        }, cancelled::contains);
+        pool.onCapacityChange(changes::incrementAndGet);
+        pool.interrupt("later");
+        pool.submit("bad");
+        awaitUntil(() -> changes.get() == 2 && pool.hasFreeWorker());
+        pool.submit("later");
+        awaitUntil(() -> ended.contains("later:done"));
+        assertThat(ended).as("an interrupt sent before the item was queued does not stop it").containsExactly(
+                "later:done");
+        pool.stop(Duration.ofSeconds(1));
+    }
+
     static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {

@@ -1,6 +1,7 @@
 package dev.pinch.trainer.service;
 
 import dev.pinch.support.WorkerPool;
+import dev.pinch.support.Workers;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.Run;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,10 +14,11 @@ import jakarta.inject.Inject;
  * The trainer's worker pool: {@code pinch.trainer.concurrency} threads that train queued runs in order, never on a
  * Kafka thread. A run is stopped between steps when a user cancels it, when it is {@linkplain #interrupt interrupted}
  * (as a crash would, leaving it RUNNING), or when the service shuts down; in the last two cases it resumes from its
- * newest checkpoint at the next start.
+ * newest checkpoint at the next start ({@link RunRecovery}). Each queued run is held under this trainer's lease
+ * ({@link RunLeases}), freed when the run leaves its worker.
  */
 @ApplicationScoped
-public class RunScheduler {
+public class RunScheduler extends Workers {
 
     @Inject
     TrainerConfig config;
@@ -26,8 +28,6 @@ public class RunScheduler {
     RunExecutor executor;
     @Inject
     RunLeases leases;
-
-    private WorkerPool pool;
 
     @PostConstruct
     void start() {
@@ -44,46 +44,12 @@ public class RunScheduler {
         pool.stop(config.shutdownGrace());
     }
 
-    /**
-     * Queues a run for training under this trainer's lease ({@link RunLeases}); a run already queued or training in
-     * this process is not queued twice.
-     */
+    /** Queues a run under this trainer's lease; a run queued or training here already is not queued twice. */
+    @Override
     public void submit(String runId) {
         if (pool.accepting() && !pool.isScheduled(runId)) {
             leases.claim(runId);
         }
         pool.submit(runId);
-    }
-
-    /** Whether a worker would start another run at once. */
-    public boolean hasFreeWorker() {
-        return pool.hasFreeWorker();
-    }
-
-    /**
-     * Stops a training at its next step without changing its state, as a crash would: it stays RUNNING and is
-     * resumed by {@link RunRecovery}. For tests and operators.
-     */
-    public void interrupt(String runId) {
-        pool.interrupt(runId);
-    }
-
-    /** Whether the run is queued or training in this process. */
-    public boolean isScheduled(String runId) {
-        return pool.isScheduled(runId);
-    }
-
-    /** Runs training right now. */
-    public int active() {
-        return pool.active();
-    }
-
-    public boolean accepting() {
-        return pool.accepting();
-    }
-
-    /** The pool itself, for backpressure on the Kafka channel that feeds it. */
-    public WorkerPool pool() {
-        return pool;
     }
 }

@@ -1,29 +1,15 @@
 package dev.pinch.trainer.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import dev.pinch.support.WorkersReadiness;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of the worker pool: UP while it accepts runs; reports active runs and whether recovery finished. */
+/** Readiness check {@code trainer-workers}: UP while the worker pool accepts runs. */
 @Readiness
-@ApplicationScoped
-public class WorkersHealthCheck implements HealthCheck {
-
-    private final RunScheduler scheduler;
-    private final RunRecovery recovery;
+@Singleton // no client proxy: the base class takes its parts in its constructor
+public class WorkersHealthCheck extends WorkersReadiness {
 
     public WorkersHealthCheck(RunScheduler scheduler, RunRecovery recovery) {
-        this.scheduler = scheduler;
-        this.recovery = recovery;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("trainer-workers")
-                .status(scheduler.accepting())
-                .withData("activeRuns", scheduler.active())
-                .withData("recoveryDone", recovery.done())
-                .build();
+        super("trainer-workers", scheduler, recovery::done);
     }
 }
