@@ -74,11 +74,12 @@ public final class WorkerPool {
         capacityChanged();
     }
 
-    /** Stops an item at its next step without changing its state, as a crash would. For tests and operators. */
+    /**
+     * Stops an item at its next step without changing its state, as a crash would; an item not queued yet stops at
+     * its first step once it runs. The interrupt is cleared when the item leaves its worker. For tests and operators.
+     */
     public void interrupt(String id) {
-        if (scheduled.contains(id)) {
-            interrupted.add(id);
-        }
+        interrupted.add(id);
     }
 
     /** Whether the item is queued or running here. */

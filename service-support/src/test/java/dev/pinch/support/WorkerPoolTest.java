@@ -65,7 +65,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aFailingItemFreesItsWorkerAndAnInterruptOfNothingIsForgotten() throws Exception {
+    void aFailingItemFreesItsWorkerAndAnEarlyInterruptStopsTheItemOnce() throws Exception {
         AtomicInteger changes = new AtomicInteger();
         WorkerPool pool = new WorkerPool("test-worker", 1, (id, stop) -> {
             if (id.equals("bad")) {
@@ -78,9 +78,11 @@ class WorkerPoolTest {
         pool.submit("bad");
         awaitUntil(() -> changes.get() == 2 && pool.hasFreeWorker());
         pool.submit("later");
+        awaitUntil(() -> ended.contains("later:stopped"));
+        pool.submit("later");
         awaitUntil(() -> ended.contains("later:done"));
-        assertThat(ended).as("an interrupt sent before the item was queued does not stop it").containsExactly(
-                "later:done");
+        assertThat(ended).as("an interrupt sent before the item was queued stops its next run only").containsExactly(
+                "later:stopped", "later:done");
         pool.stop(Duration.ofSeconds(1));
     }
 
