@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.pinch.dataset.domain.Violation;
+import dev.pinch.dataset.service.SpecParser;
 import dev.pinch.dataset.service.CorpusConflictException;
 import dev.pinch.dataset.service.CorpusImportException;
 import dev.pinch.dataset.service.CorpusNotFoundException;
@@ -69,9 +70,8 @@ public class ErrorMappers {
             return json(400, new ErrorResponse(400, "Malformed request body", e.getOriginalMessage(),
                     List.of(new Violation("body", "malformed JSON: " + e.getOriginalMessage()))));
         }
-        String field = mapping.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+        String path = SpecParser.path(mapping);
+        String field = path.isEmpty() ? "body" : path;
         return json(400, new ErrorResponse(400, "Malformed request body", e.getOriginalMessage(),
                 List.of(new Violation(field, e.getOriginalMessage()))));
     }

@@ -28,4 +28,9 @@ public record ExperimentSpec(
 
     public static final String DEFAULT_CORPUS = "builtin";
     public static final long DEFAULT_SEED = 1;
+
+    /** This spec under another id. */
+    public ExperimentSpec withId(String newId) {
+        return new ExperimentSpec(newId, corpus, budget, seed, languages, training, eval, designs);
+    }
 }

@@ -38,6 +38,11 @@ public final class SpecValidator {
     private SpecValidator() {
     }
 
+    /** Whether {@code id} is a valid experiment id (lower-case letters, digits, dashes; at most 63). */
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     /** {@link SpecDefaults#normalize(ExperimentSpec, Corpus)}. */
     public static ExperimentSpec normalize(ExperimentSpec spec, Corpus corpus) {
         return SpecDefaults.normalize(spec, corpus);
@@ -47,7 +52,7 @@ public final class SpecValidator {
     public static List<Violation> validate(ExperimentSpec spec, Corpus corpus) {
         List<Violation> out = new ArrayList<>();
         ExperimentSpec n = SpecDefaults.normalize(spec, corpus);
-        if (spec.id() != null && !ID.matcher(spec.id()).matches()) {
+        if (spec.id() != null && !validId(spec.id())) {
             out.add(new Violation("id", "must be 1 to 63 lower-case letters, digits or '-', starting with a letter"
                     + " or digit (^[a-z0-9][a-z0-9-]{0,62}$); got '" + spec.id() + "'"));
         }

@@ -51,6 +51,11 @@ public class ExperimentTriggerConsumer {
             LOG.warnf("experiment trigger rejected: %s", e.getMessage());
             deadLettered.increment();
             return message.nack(new InvalidEventException(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Not the spec's fault (e.g. the store failed): still dead-lettered with the reason, so it can be replayed.
+            LOG.errorf(e, "experiment trigger could not be accepted");
+            deadLettered.increment();
+            return message.nack(new IllegalStateException("could not accept the experiment: " + e, e));
         }
     }
 
@@ -60,7 +65,6 @@ public class ExperimentTriggerConsumer {
         if (key == null) {
             return spec;
         }
-        return new ExperimentSpec(key.toString(), spec.corpus(), spec.budget(), spec.seed(), spec.languages(),
-                spec.training(), spec.eval(), spec.designs());
+        return spec.withId(key.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.pinch.dataset.service;
 import dev.pinch.dataset.domain.CorpusManifest;
 import dev.pinch.dataset.domain.Example;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.store.Sha256;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /** The canonical bytes of corpus files: JSON lines in a fixed order, and the manifest. */
@@ -54,11 +53,11 @@ final class CorpusFiles {
 
     /** The sha256 of what {@link #writeLines} writes for {@code records}. */
     static String sha256(List<?> records) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             writeLines(records, out);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     static byte[] manifestBytes(CorpusManifest manifest) throws IOException {
@@ -71,7 +70,7 @@ final class CorpusFiles {
 
     /** Reads an examples file, checking it still has the sha256 its manifest records. */
     static List<Example> readExamples(ArtifactStore store, URI uri, CorpusManifest manifest) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         List<Example> examples = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new DigestInputStream(store.open(uri), digest), StandardCharsets.UTF_8), 1 << 16)) {
@@ -79,19 +78,11 @@ final class CorpusFiles {
                 examples.add(CorpusJson.MAPPER.readValue(line, Example.class));
             }
         }
-        String actual = HexFormat.of().formatHex(digest.digest());
+        String actual = Sha256.hex(digest);
         if (!actual.equals(manifest.sha256())) {
             throw new IOException("examples of corpus " + manifest.name() + " version " + manifest.version()
                     + " changed since registration: sha256 " + actual + ", manifest says " + manifest.sha256());
         }
         return examples;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.pinch.dataset.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pinch.dataset.domain.Corpus;
 import dev.pinch.dataset.domain.CorpusManifest;
 import dev.pinch.dataset.domain.Experiment;
@@ -13,11 +16,11 @@ import dev.pinch.store.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Accepts experiments: validates the spec, assembles every mix into the store, records the experiment
@@ -27,12 +30,19 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ExperimentService {
 
+    /** Specs serialised with sorted map keys, so equal specs hash equally. */
+    private static final ObjectWriter CANONICAL = EventCodec.mapper().writer()
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Submissions of one id are serialised; striped, so the locks do not grow with the experiments. */
+    private static final Object[] LOCKS = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+
+
     private final CorpusRegistry corpora;
     private final ExperimentRepository repository;
     private final MixWriter mixWriter;
     private final Outbox outbox;
     private final MeterRegistry registry;
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     public ExperimentService(CorpusRegistry corpora, ExperimentRepository repository, MixWriter mixWriter,
             Outbox outbox, MeterRegistry registry) {
@@ -43,30 +53,32 @@ public class ExperimentService {
         this.registry = registry;
     }
 
+    /**
+     * Accepts a spec: a repeat of an accepted experiment (same id, same normalised spec) returns it without
+     * validating or drawing its mixes again; a new one is validated, its mixes written, stored and announced.
+     */
     public Experiment submit(ExperimentSpec posted) {
-        String corpusName = posted.corpus() == null ? ExperimentSpec.DEFAULT_CORPUS : posted.corpus();
-        CorpusManifest manifest = corpora.manifest(corpusName).orElseThrow(() -> new SpecViolationException(List.of(
-                new Violation("corpus", "unknown corpus '" + corpusName + "'; known: "
-                        + corpora.list().stream().map(CorpusManifest::name).toList()))));
-        Corpus corpus = corpora.load(corpusName);
-        ExperimentSpec withId = posted.id() != null ? posted : withId(posted, newId());
-        List<Violation> violations = SpecValidator.validate(withId, corpus);
-        if (!violations.isEmpty()) {
-            registry.counter("pinch.experiments", "outcome", "invalid").increment();
-            throw new SpecViolationException(violations);
-        }
+        Corpus corpus = corpus(posted.corpus() == null ? ExperimentSpec.DEFAULT_CORPUS : posted.corpus());
+        ExperimentSpec withId = posted.id() != null ? posted : posted.withId(newId());
         ExperimentSpec spec = SpecValidator.normalize(withId, corpus);
         String specSha256 = Sha256.of(canonical(spec));
-        synchronized (locks.computeIfAbsent(spec.id(), k -> new Object())) {
-            Optional<Experiment> existing = repository.find(spec.id());
-            if (existing.isPresent()) {
-                if (!existing.get().specSha256().equals(specSha256)) {
-                    registry.counter("pinch.experiments", "outcome", "conflict").increment();
-                    throw new ExperimentConflictException(spec.id(), existing.get().specSha256(), specSha256);
-                }
+        synchronized (LOCKS[Math.floorMod(spec.id().hashCode(), LOCKS.length)]) {
+            Optional<Experiment> existing = SpecValidator.validId(spec.id()) ? repository.find(spec.id())
+                    : Optional.empty();
+            if (existing.isPresent() && existing.get().specSha256().equals(specSha256)) {
                 registry.counter("pinch.experiments", "outcome", "repeated").increment();
                 return existing.get();
             }
+            List<Violation> violations = SpecValidator.validate(withId, corpus);
+            if (!violations.isEmpty()) {
+                registry.counter("pinch.experiments", "outcome", "invalid").increment();
+                throw new SpecViolationException(violations);
+            }
+            if (existing.isPresent()) {
+                registry.counter("pinch.experiments", "outcome", "conflict").increment();
+                throw new ExperimentConflictException(spec.id(), existing.get().specSha256(), specSha256);
+            }
+            CorpusManifest manifest = corpus.manifest();
             CorpusRef corpusRef = new CorpusRef(manifest.name(), manifest.version(), manifest.sha256());
             Experiment experiment = new Experiment(spec.id(), spec, specSha256, Instant.now(), corpusRef,
                     spec.budget(), mixWriter.writeAll(spec, corpus, corpusRef));
@@ -74,6 +86,15 @@ public class ExperimentService {
             registry.counter("pinch.experiments", "outcome", "accepted").increment();
             outbox.announce(experiment);
             return experiment;
+        }
+    }
+
+    private Corpus corpus(String name) {
+        try {
+            return corpora.load(name);
+        } catch (CorpusNotFoundException e) {
+            throw new SpecViolationException(List.of(new Violation("corpus", "unknown corpus '" + name + "'; known: "
+                    + corpora.list().stream().map(CorpusManifest::name).toList())));
         }
     }
 
@@ -87,22 +108,15 @@ public class ExperimentService {
 
     private static byte[] canonical(ExperimentSpec spec) {
         try {
-            return EventCodec.mapper().copy()
-                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return CANONICAL.writeValueAsString(spec).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String newId() {
         byte[] random = new byte[5];
-        new java.security.SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         return "exp-" + HexFormat.of().formatHex(random);
-    }
-
-    private static ExperimentSpec withId(ExperimentSpec s, String id) {
-        return new ExperimentSpec(id, s.corpus(), s.budget(), s.seed(), s.languages(), s.training(), s.eval(),
-                s.designs());
     }
 }

@@ -67,7 +67,7 @@ public final class SpecParser {
     }
 
     /** Renders Jackson's path as {@code designs[1].percents[0]}. */
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining())
