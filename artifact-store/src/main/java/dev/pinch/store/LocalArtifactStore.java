@@ -60,6 +60,18 @@ public final class LocalArtifactStore implements ArtifactStore {
         }
     }
 
+    /** After a failed publish: the previous version goes back unless another writer's version is there now. */
+    private static void restore(Path previous, Path target) throws IOException {
+        if (previous == null) {
+            return;
+        }
+        if (Files.exists(target)) {
+            Durability.deleteTree(previous);
+        } else {
+            Files.move(previous, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     @Override
     public Artifact writeDirectory(String key, Path sourceDirectory) throws IOException {
         Path target = pathOf(key);
@@ -74,8 +86,9 @@ public final class LocalArtifactStore implements ArtifactStore {
             }
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                throw new IOException("concurrent write to " + key, e);
+            } catch (IOException e) {
+                restore(previous, target);
+                throw e instanceof FileAlreadyExistsException ? new IOException("concurrent write to " + key, e) : e;
             }
             Durability.syncDirectory(target.getParent());
             if (previous != null) {
