@@ -3,10 +3,8 @@ package dev.pinch.trainer.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Deterministic names of runs, checkpoints and their store keys. */
@@ -54,20 +52,14 @@ public final class RunIds {
      */
     public static String rawConfigHash(Map<String, Object> config) {
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(config == null ? Map.of() : config);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.of(CANONICAL.writeValueAsBytes(config == null ? Map.of() : config));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash training config", e);
         }
     }
 
     /** sha256 of a string, in hex. */
     public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 }

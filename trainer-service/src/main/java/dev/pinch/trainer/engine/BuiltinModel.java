@@ -2,12 +2,9 @@ package dev.pinch.trainer.engine;
 
 import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.lm.LlamaConfig;
-
+import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -66,11 +63,6 @@ public final class BuiltinModel {
                 + c.numKeyValueHeads() + "," + c.headDim() + "," + c.vocabSize() + "," + c.maxPositionEmbeddings()
                 + "," + c.rmsNormEps() + "," + c.ropeTheta() + "," + c.tieWordEmbeddings() + ";pretrain="
                 + pretrainSettings().configHash();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(key.getBytes(StandardCharsets.UTF_8));
     }
 }

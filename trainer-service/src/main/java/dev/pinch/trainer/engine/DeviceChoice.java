@@ -1,7 +1,6 @@
 package dev.pinch.trainer.engine;
 
 import ai.djl.Device;
-import ai.djl.ndarray.types.DataType;
 
 import dev.pinch.lm.Engines;
 
@@ -50,10 +49,6 @@ record DeviceChoice(Device device, String precision, String note) {
             return new DeviceChoice(device, "fp32", "DJL 0.35.1's PyTorch JNI has no bfloat16; training in fp32");
         }
         return new DeviceChoice(device, "bf16", null);
-    }
-
-    DataType dataType() {
-        return "bf16".equals(precision) ? DataType.BFLOAT16 : DataType.FLOAT32;
     }
 
     /** How the device is recorded, e.g. {@code cpu()} or {@code gpu(0)}. */

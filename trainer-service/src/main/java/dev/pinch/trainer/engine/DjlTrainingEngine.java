@@ -3,7 +3,7 @@ package dev.pinch.trainer.engine;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.PinchTokenizer;
 import dev.pinch.lm.PromptFormat;
-
+import dev.pinch.store.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -44,10 +44,6 @@ final class RunMeter {
         windowTokens += r.tokens();
     }
 
-    boolean windowEmpty() {
-        return windowSteps == 0;
-    }
-
     /** Closes the window: appends a loss point and returns the progress report. */
     TrainingCallbacks.Progress report(long step, long totalSteps, int epoch, double devLoss) {
         double loss = windowTargets == 0 ? lastLoss : windowNll / windowTargets;

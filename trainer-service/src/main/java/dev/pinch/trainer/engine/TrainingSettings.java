@@ -1,9 +1,7 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -112,14 +110,8 @@ public record TrainingSettings(
      * only decide when a run gives up ({@link #HASH_EXEMPT}) are left out, so adding them kept existing hashes.
      */
     public String configHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            TreeMap<String, Object> hashed = new TreeMap<>(asMap());
-            hashed.keySet().removeAll(HASH_EXEMPT);
-            digest.update(hashed.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        TreeMap<String, Object> hashed = new TreeMap<>(asMap());
+        hashed.keySet().removeAll(HASH_EXEMPT);
+        return Sha256.of(hashed.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -49,6 +49,12 @@ public class MixConsumer {
             return message.ack();
         } catch (InvalidEventException e) {
             return deadLetter(message, e.getMessage());
+        } catch (RuntimeException e) {
+            // Not the event's fault (e.g. the store failed while recording the run): dead-lettered with the reason,
+            // counted and logged, so it can be replayed; nothing was recorded for it.
+            LOG.errorf(e, "MixReady could not be accepted");
+            deadLettered.increment();
+            return message.nack(new IllegalStateException("could not accept the mix: " + e, e));
         }
     }
 

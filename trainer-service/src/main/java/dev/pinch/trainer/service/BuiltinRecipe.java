@@ -17,15 +17,22 @@ import java.util.Map;
 public class BuiltinRecipe {
 
     private final TrainerConfig config;
+    private volatile String name;
 
     public BuiltinRecipe(TrainerConfig config) {
         this.config = config;
     }
 
+    /** {@code builtin-<hash>}, computed once: it is asked for on every progress report and announcement. */
     public String name() {
-        String hash = BuiltinModel.configHash();
-        return "builtin-" + (config.builtinPretrain().isEmpty() ? hash
-                : RunIds.sha256(hash + ";" + settings().configHash()));
+        String known = name;
+        if (known == null) {
+            String hash = BuiltinModel.configHash();
+            known = "builtin-" + (config.builtinPretrain().isEmpty() ? hash
+                    : RunIds.sha256(hash + ";" + settings().configHash()));
+            name = known;
+        }
+        return known;
     }
 
     /**

@@ -88,10 +88,12 @@ public class RunRecovery {
         if (scheduler.isScheduled(runId) || !leases.mayTake(runId)) {
             return false;
         }
-        try {
-            outbox.reconcile(runId);
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("run %s: cannot list its stored checkpoints: %s", runId, e.getMessage());
+        if (!runs.find(runId).orElseThrow(() -> new RunNotFoundException(runId)).state().terminal()) {
+            try {
+                outbox.reconcile(runId); // only a crash mid-run leaves a stored checkpoint unrecorded
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("run %s: cannot list its stored checkpoints: %s", runId, e.getMessage());
+            }
         }
         Run run = runs.find(runId).orElseThrow(() -> new RunNotFoundException(runId));
         boolean requeue = false;
@@ -125,9 +127,14 @@ public class RunRecovery {
             if (run.state().terminal() || scheduler.isScheduled(run.runId()) || !orphaned(run)) {
                 continue;
             }
-            if (leases.takeOver(run.runId()) && recover(run.runId())) {
+            if (!leases.takeOver(run.runId())) {
+                continue;
+            }
+            if (recover(run.runId())) {
                 LOG.infof("run %s: taken over from a trainer that is gone", run.runId());
                 taken++;
+            } else {
+                leases.release(run.runId()); // settled without training (e.g. a pending cancel): nothing to hold
             }
         }
         return taken;

@@ -47,13 +47,16 @@ public class RunRepository {
 
     /**
      * Re-reads the stored runs, so that runs other trainers sharing the store created or changed show here too;
-     * runs for which {@code local} holds (those this process works on, whose record it writes) are kept as they are.
+     * runs for which {@code local} holds (those this process works on, whose record it writes) and finished runs
+     * (which never change again) are kept as they are, without reading them.
      */
     public void refresh(Predicate<String> local) {
         try {
             for (String key : store.list("runs")) {
-                if (key.endsWith("/run.json")) {
-                    read(key).filter(run -> !local.test(run.runId())).ifPresent(run -> {
+                String runId = key.endsWith("/run.json") ? key.substring("runs/".length(), key.length() - 9) : null;
+                Run known = runId == null ? null : runs.get(runId);
+                if (runId != null && (known == null || !known.state().terminal()) && !local.test(runId)) {
+                    read(key).ifPresent(run -> {
                         synchronized (lock(run.runId())) {
                             runs.put(run.runId(), run);
                         }

@@ -158,16 +158,21 @@ class RunRecoveryTest {
         assertThat(announced).extracting(CheckpointReady::step).containsExactlyInAnyOrder(2L, 4L);
     }
 
-    /** A RUNNING run of a fresh mix, stored as another trainer left it, with that trainer's lease renewed at {@code renewed}. */
+    /** A RUNNING run of a fresh mix, stored as another trainer left it, its lease renewed at {@code renewed}. */
     String runningRunOfAnotherTrainer(Instant renewed) throws Exception {
+        return runningRunOfAnotherTrainer(renewed, false);
+    }
+
+    String runningRunOfAnotherTrainer(Instant renewed, boolean cancelRequested) throws Exception {
         TestData.writeBuiltinCorpus(store);
         String experiment = TestData.newExperimentId();
         String mixId = experiment + ".mono-fi";
         Artifact mix = TestData.writeMix(store, mixId, 30);
         MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), TestData.tinyTraining(4));
         String runId = RunIds.runId(mixId, TrainingSettings.from(event.trainingConfig()).configHash());
-        runs.create(Run.queued(runId, TrainingSettings.from(event.trainingConfig()).configHash(), "builtin", event,
-                Events.now()).start(null, Events.now()));
+        Run run = Run.queued(runId, TrainingSettings.from(event.trainingConfig()).configHash(), "builtin", event,
+                Events.now()).start(null, Events.now());
+        runs.create(cancelRequested ? run.requestCancel(Events.now()) : run);
         store.writeBytes("runs/" + runId + "/lease.json", EventCodec.mapper().writeValueAsBytes(
                 new RunLeases.Lease("trainer-elsewhere", renewed)));
         return runId;
@@ -196,5 +201,16 @@ class RunRecoveryTest {
         assertThat(runs.find(runId).orElseThrow().state()).isEqualTo(RunState.DONE);
         await().atMost(Duration.ofSeconds(10)).until(() -> leases.lease(runId).orElseThrow().renewedAt()
                 .equals(Instant.EPOCH));
+    }
+
+    @Test
+    void aTakenOverRunThatNeedsNoTrainingGivesItsLeaseBack() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(scheduler::hasFreeWorker);
+        String runId = runningRunOfAnotherTrainer(Instant.now().minus(Duration.ofHours(1)), true);
+        recovery.sweep();
+        assertThat(runs.find(runId).orElseThrow().state()).as("the pending cancel is applied")
+                .isEqualTo(RunState.CANCELLED);
+        assertThat(leases.lease(runId).orElseThrow().renewedAt()).as("freed, not renewed forever")
+                .isEqualTo(Instant.EPOCH);
     }
 }
