@@ -74,12 +74,4 @@ public record GenerationOptions(int maxNewTokens, float temperature, float topP,
     public GenerationOptions withEos(Integer... eos) {
         return new GenerationOptions(maxNewTokens, temperature, topP, seed, stopOnEos, List.of(eos), padId);
     }
-
-    /**
-     * @param pad the pad id
-     * @return a copy with that pad id
-     */
-    public GenerationOptions withPad(int pad) {
-        return new GenerationOptions(maxNewTokens, temperature, topP, seed, stopOnEos, eosIds, pad);
-    }
 }

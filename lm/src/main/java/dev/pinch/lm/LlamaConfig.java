@@ -153,11 +153,6 @@ public record LlamaConfig(
         return eosTokenIds.isEmpty() ? -1 : eosTokenIds.get(0);
     }
 
-    /** @return how many query heads share one key/value head */
-    public int groupSize() {
-        return numAttentionHeads / numKeyValueHeads;
-    }
-
     /**
      * Returns a copy with another {@code torch_dtype} (the dtype the weights are stored in).
      *
