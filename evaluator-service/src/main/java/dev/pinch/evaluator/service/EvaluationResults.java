@@ -124,18 +124,9 @@ public class EvaluationResults {
         }
         Set<String> langs = new LinkedHashSet<>(job.plan().experimentLanguages());
         boolean self = baseline.get().checkpointId().equals(job.checkpointId());
-        Double sxs;
-        if (self) {
-            Double check = job.plan().judge().isReference() ? scorer.sxs(job.plan().judge(), langs, mine.values(), mine)
-                    : null;
-            if (check != null && check != 50.0) {
-                LOG.warnf("evaluation %s: the judge scored the %s baseline against itself %.2f, not 50", job.jobId(),
-                        s.lang(), check);
-            }
-            sxs = mine.isEmpty() ? null : 50.0;
-        } else {
-            sxs = scorer.sxs(job.plan().judge(), langs, mine.values(), log(job, baseline.get().checkpointId()).read(s.lang()));
-        }
+        // The baseline against itself is 50 by definition (every prompt ties: SxsScorerTest); no judge calls for it.
+        Double sxs = self ? (mine.isEmpty() ? null : 50.0) : scorer.sxs(job.plan().judge(), langs, mine.values(),
+                log(job, baseline.get().checkpointId()).read(s.lang()));
         return Optional.of(new LanguageScore(s.lang(), s.prompts(), s.languageRate(), s.taskScore(), sxs,
                 sxs == null ? null : baseline.get().mixId()));
     }
