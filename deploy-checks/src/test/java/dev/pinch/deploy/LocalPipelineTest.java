@@ -64,7 +64,7 @@ class LocalPipelineTest {
         Path data = Files.createDirectories(Path.of("target/local-pipeline")).toAbsolutePath();
         deleteStore(data);
         config = new StackConfig(Repo.root(), data, freePort(), freePort(), freePort(), freePort(),
-                StackConfig.currentJava(), Map.of(), Map.of("trainer-service", List.of(
+                StackConfig.currentJava(), Map.of("trainer-service", List.of(
                         "-Dpinch.trainer.builtin-pretrain.maxSteps=3", "-Dpinch.trainer.builtin-pretrain.batchSize=4",
                         "-Dpinch.trainer.builtin-pretrain.maxSeqLen=64", "-Dpinch.trainer.builtin-pretrain.devEvery=0",
                         "-Dpinch.trainer.builtin-pretrain.warmupSteps=1")));
@@ -74,8 +74,11 @@ class LocalPipelineTest {
         client.submit(spec);
         finished = new Watcher(client, new PrintStream(OutputStream.nullOutputStream()), false, Duration.ofSeconds(1))
                 .watch("local-pipeline", Duration.ofMinutes(8), () -> {
+                    if (stack.crashed().isPresent()) {
+                        return true; // stop watching; the assertion below shows the crash and its log
+                    }
                     scrapeAll();
-                    return stack.crashed().isPresent();
+                    return false;
                 });
         assertThat(stack.crashed()).isEmpty();
         scrapeAll();

@@ -57,7 +57,7 @@ public class DemoCommand implements Callable<Integer> {
         int steps = pretrainSteps != null ? pretrainSteps : full ? 0 : DEMO_PRETRAIN_STEPS;
         Map<String, List<String>> args = steps > 0
                 ? Map.of("trainer-service", List.of("-Dpinch.trainer.builtin-pretrain.maxSteps=" + steps)) : Map.of();
-        StackConfig config = stack.config(Map.of(), args);
+        StackConfig config = stack.config(args);
         Path experiment = spec != null ? spec
                 : config.home().resolve(full ? "examples/paper-designs.yaml" : "examples/demo.yaml");
         LocalStack running = LocalStack.start(config, System.out);

@@ -1,5 +1,6 @@
 package dev.pinch.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pinch.cli.PinchCli;
 import dev.pinch.cli.api.PinchClient;
 import dev.pinch.cli.view.ResultTable;
@@ -49,8 +50,11 @@ public class ReportCommand implements Callable<Integer> {
 
     /** Writes the rendered report (json, csv or html) atomically to {@code file}. */
     public static void write(PinchClient client, String experimentId, String format, Path file) throws IOException {
-        String body = format.equals("json") ? client.report(experimentId).toPrettyString()
-                : client.report(experimentId, format);
+        write(format.equals("json") ? client.report(experimentId).toPrettyString()
+                : client.report(experimentId, format), file);
+    }
+
+    private static void write(String body, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
@@ -61,10 +65,10 @@ public class ReportCommand implements Callable<Integer> {
 
     /** Prints the tables and writes the HTML, CSV and JSON reports into {@code dir}; returns the HTML file. */
     public static Path finish(PinchClient client, String experimentId, Path dir, PrintStream out) throws IOException {
-        ResultTable.render(client.report(experimentId)).forEach(out::println);
-        for (String f : new String[] {"json", "csv"}) {
-            write(client, experimentId, f, dir.resolve(experimentId + "-report." + f));
-        }
+        JsonNode report = client.report(experimentId);
+        ResultTable.render(report).forEach(out::println);
+        write(report.toPrettyString(), dir.resolve(experimentId + "-report.json"));
+        write(client, experimentId, "csv", dir.resolve(experimentId + "-report.csv"));
         Path html = dir.resolve(experimentId + "-report.html");
         write(client, experimentId, "html", html);
         return html;

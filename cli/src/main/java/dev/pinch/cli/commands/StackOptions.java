@@ -1,7 +1,6 @@
 package dev.pinch.cli.commands;
 
 import dev.pinch.cli.PinchCli;
-import dev.pinch.cli.api.Endpoints;
 import dev.pinch.cli.local.StackConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +21,13 @@ public class StackOptions {
             description = "dataset, trainer and evaluator HTTP ports (default 8081,8082,8083)")
     List<Integer> httpPorts;
 
-    StackConfig config(Map<String, String> env, Map<String, List<String>> serviceArgs) {
+    StackConfig config(Map<String, List<String>> serviceArgs) {
         if (httpPorts.size() != 3) {
             throw new IllegalArgumentException("--http-ports: needs three ports (dataset,trainer,evaluator), was "
                     + httpPorts);
         }
         Path home = PinchCli.home();
         return new StackConfig(home, (data != null ? data : home.resolve("pinch-data")).toAbsolutePath(), kafkaPort,
-                httpPorts.get(0), httpPorts.get(1), httpPorts.get(2), StackConfig.currentJava(), env, serviceArgs);
-    }
-
-    static Endpoints endpoints(StackConfig config) {
-        return config.endpoints();
+                httpPorts.get(0), httpPorts.get(1), httpPorts.get(2), StackConfig.currentJava(), serviceArgs);
     }
 }

@@ -17,7 +17,7 @@ public class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config = stack.config(Map.of(), Map.of());
+        StackConfig config = stack.config(Map.of());
         LocalStack running = LocalStack.start(config, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Shutdown.quietly(running), "pinch-shutdown"));
         System.out.println("Pinch is up (Swagger UI: " + config.endpoints().dataset() + "/q/swagger-ui); Ctrl-C stops it");

@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(String name, int port, Map<String, String> own) throws IOException {
-        Map<String, String> env = new HashMap<>(config.env());
+        Map<String, String> env = new HashMap<>();
         env.putAll(own);
         env.put("PINCH_STORE_ROOT", config.dataDir().resolve("store").toString());
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
@@ -110,10 +110,6 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    public String bootstrapServers() {
-        return broker.bootstrapServers();
-    }
-
     /** Stops the services (in reverse order, each given 60 s to shut down) and then the broker. */
     @Override
     public synchronized void close() throws InterruptedException {
@@ -132,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new IOException("port " + port + " is in use (is Pinch already running? `bin/pinch up` holds "
-                    + "ports 9092 and 8081-8083; other ports: --kafka-port, --ports)", e);
+                    + "ports 9092 and 8081-8083; other ports: --kafka-port, --http-ports)", e);
         }
     }
 }

@@ -71,7 +71,7 @@ public final class ServiceProcess {
         }
     }
 
-    public String tail(int lines) {
+    private String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -8,13 +8,11 @@ import java.util.Map;
 /**
  * How {@link LocalStack} runs: where Pinch is checked out ({@code home}: the service jars are under
  * {@code <module>/target/quarkus-app}), where its files go ({@code dataDir}: store, Kafka log, service logs), the
- * ports, the java command for the services, extra environment for all services, and extra JVM arguments per
+ * ports, the java command for the services, and extra JVM arguments per
  * service (e.g. {@code -Dpinch.trainer.builtin-pretrain.maxSteps=300} for {@code trainer-service}).
  */
 public record StackConfig(Path home, Path dataDir, int kafkaPort, int datasetPort, int trainerPort, int evaluatorPort,
-        String java, Map<String, String> env, Map<String, List<String>> serviceArgs) {
-
-    public static final int KAFKA_PORT = 9092;
+        String java, Map<String, List<String>> serviceArgs) {
 
     public Endpoints endpoints() {
         return Endpoints.local(datasetPort, trainerPort, evaluatorPort);
