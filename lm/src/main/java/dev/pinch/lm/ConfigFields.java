@@ -36,7 +36,7 @@ final class ConfigFields {
 
     int required(String key) {
         if (!present(key)) {
-            throw refuse(key, "is required");
+            throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
         }
         return integer(key, 0);
     }
