@@ -20,7 +20,8 @@ import java.util.List;
  * @param finalSoftcap {@code final_logit_softcapping} on the logits; 0 is off
  * @param slidingWindow keys a sliding layer's query sees: itself and the {@code slidingWindow - 1} before it;
  *     0 when no layer slides
- * @param slidingLayers per layer, whether it uses the sliding window (empty when none does)
+ * @param slidingLayers per layer, whether it uses the sliding window (empty when none does: all-false lists are
+ *     stored empty, so equal settings compare equal)
  * @param localRope the rotary embedding of sliding layers (Gemma 3's {@code rope_local_base_freq}), or null
  *     when they use the global one
  */
@@ -45,7 +46,8 @@ public record DecoderOptions(boolean qkNorm, boolean offsetNorm, boolean scaleEm
             throw new IllegalArgumentException("soft-capping values must be positive, were " + attnSoftcap + " and "
                     + finalSoftcap);
         }
-        slidingLayers = slidingLayers == null ? List.of() : Collections.unmodifiableList(List.copyOf(slidingLayers));
+        slidingLayers = slidingLayers == null || !slidingLayers.contains(true) ? List.of()
+                : Collections.unmodifiableList(List.copyOf(slidingLayers));
         if (slidingLayers.contains(true) && slidingWindow <= 0) {
             throw new IllegalArgumentException("sliding layers need a positive sliding_window, was " + slidingWindow);
         }

@@ -99,7 +99,7 @@ public record LlamaConfig(
         if (rope == null || options == null) {
             throw new IllegalArgumentException("rope and options are required");
         }
-        if (!options.slidingLayers().isEmpty() && options.slidingLayers().size() != numHiddenLayers) {
+        if (options.anySliding() && options.slidingLayers().size() != numHiddenLayers) {
             throw new IllegalArgumentException("layer_types has " + options.slidingLayers().size()
                     + " entries but num_hidden_layers is " + numHiddenLayers);
         }

@@ -118,7 +118,9 @@ final class LlamaConfigJson {
         m.put("bos_token_id", c.bosTokenId());
         m.put("eos_token_id", c.eosTokenIds().size() == 1 ? c.eosTokenIds().get(0) : c.eosTokenIds());
         m.put("pad_token_id", c.padTokenId());
-        m.put("torch_dtype", c.torchDtype() == null ? "float32" : c.torchDtype());
+        if (c.torchDtype() != null) {
+            m.put("torch_dtype", c.torchDtype());
+        }
         for (Map.Entry<String, Object> e : c.extra().entrySet()) {
             m.putIfAbsent(e.getKey(), e.getValue());
         }
