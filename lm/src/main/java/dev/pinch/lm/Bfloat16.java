@@ -22,7 +22,7 @@ final class Bfloat16 {
     static ByteBuffer toFloat32(ByteBuffer bf16) {
         ByteBuffer src = bf16.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int n = src.remaining() / 2;
-        ByteBuffer dst = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
+        ByteBuffer dst = ByteBuffer.allocateDirect(Math.multiplyExact(n, 4)).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             dst.putInt(i * 4, (src.getShort(src.position() + i * 2) & 0xFFFF) << 16);
         }
@@ -38,7 +38,7 @@ final class Bfloat16 {
     static ByteBuffer fromFloat32(ByteBuffer f32) {
         ByteBuffer src = f32.duplicate().order(ByteOrder.nativeOrder());
         int n = src.remaining() / 4;
-        ByteBuffer dst = ByteBuffer.allocateDirect(n * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer dst = ByteBuffer.allocateDirect(Math.multiplyExact(n, 2)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
             dst.putShort(i * 2, narrow(src.getInt(src.position() + i * 4)));
         }

@@ -108,6 +108,12 @@ public final class CheckpointIO {
                 problems.add("unexpected tensor " + name + " (shape " + found.get(name).shape() + ")");
             }
         }
+        Safetensors.Tensor head = found.get(LlamaWeights.LM_HEAD);
+        if (config.tieWordEmbeddings() && head != null && !sameValues(head, found.get(LlamaWeights.EMBED))) {
+            problems.add("tie_word_embeddings is true but " + LlamaWeights.LM_HEAD + " differs from "
+                    + LlamaWeights.EMBED + ": the config and the weights disagree (set tie_word_embeddings to false"
+                    + " to use the head, or drop it)");
+        }
         if (!problems.isEmpty()) {
             throw new CheckpointException(dir.toString(), problems);
         }
@@ -118,6 +124,21 @@ public final class CheckpointIO {
             out.put(name, a);
         }
         return out;
+    }
+
+    /** Whether two stored tensors hold the same values (bytes when stored alike, else as fp32). */
+    private static boolean sameValues(Safetensors.Tensor a, Safetensors.Tensor b) {
+        if (b == null || !a.shape().equals(b.shape())) {
+            return false;
+        }
+        if (a.dtype().equals(b.dtype())) {
+            return a.chunks().equals(b.chunks()); // ByteBuffer.equals compares the remaining bytes
+        }
+        try (NDManager m = Engines.newManager(ai.djl.Device.cpu());
+                NDArray x = a.toNDArray(m, DataType.FLOAT32);
+                NDArray y = b.toNDArray(m, DataType.FLOAT32)) {
+            return x.contentEquals(y);
+        }
     }
 
     /**

@@ -19,10 +19,13 @@ final class Decoder {
     private final NDArray norm;
     private final NDArray head;
     private final Rope rope;
+    private final Rope localRope;
 
-    Decoder(LlamaConfig config, Map<String, NDArray> params, Rope rope) {
+    Decoder(LlamaConfig config, Map<String, NDArray> params) {
         this.config = config;
-        this.rope = rope;
+        this.rope = new Rope(config.rope(), config.headDim(), config.maxPositionEmbeddings());
+        RopeSpec local = config.options().localRope();
+        this.localRope = local == null ? null : new Rope(local, config.headDim(), config.maxPositionEmbeddings());
         this.layers = new DecoderLayer[config.numHiddenLayers()];
         for (int i = 0; i < layers.length; i++) {
             layers[i] = DecoderLayer.of(params, i);
@@ -59,13 +62,17 @@ final class Decoder {
             NDArray[] state = new NDArray[2];
             ForwardStep step = step(b, t, m, cache, scope, state);
             NDArray h = DecoderLayer.embedding(tok, embed);
+            if (config.options().scaleEmbedding()) {
+                h = h.mul(step.scalar(Math.sqrt(config.hiddenSize()), h));
+            }
             for (int i = 0; i < layers.length; i++) {
                 h = layers[i].forward(h, step, i);
             }
-            NDArray logits = DecoderLayer.linear(DecoderLayer.rmsNorm(h, norm, config.rmsNormEps()), head, null);
+            NDArray logits = DecoderLayer.linear(DecoderLayer.rmsNorm(h, norm, config), head, null);
             if (logits.getDataType() != DataType.FLOAT32) {
                 logits = logits.toType(DataType.FLOAT32, false);
             }
+            logits = Attention.softcap(logits, config.options().finalSoftcap(), step);
             if (cache != null) {
                 cache.advance(state[0], state[1], t);
             }
@@ -74,22 +81,26 @@ final class Decoder {
         }
     }
 
-    /** Positions, rotary tables and the additive mask; {@code state} receives the cache's next key mask and counts. */
+    /** Positions, rotary tables and the additive masks; {@code state} receives the cache's next key mask and counts. */
     private ForwardStep step(long b, int t, NDArray m, KvCache cache, NDManager scope, NDArray[] state) {
         int past = cache == null ? 0 : cache.length();
         int total = past + t;
-        if (total > rope.positions()) {
-            throw new IllegalArgumentException("Sequence reaches position " + total
-                    + " but max_position_embeddings is " + rope.positions());
-        }
+        rope.check(total);
+        DataType type = embed.getDataType();
+        int window = config.options().anySliding() ? config.options().slidingWindow() : 0;
         if (m == null && (cache == null || !cache.padded())) {
-            NDArray mask = t == 1 ? null : additive(causal(scope, past, t, total));
-            return new ForwardStep(config, b, t, rope.range(past, t, scope), mask, cache, scope);
+            NDArray pos = scope.arange(past, total);
+            NDArray allowed = causal(scope, past, t, total);
+            NDArray full = t == 1 ? null : additive(allowed);
+            NDArray sliding = window == 0 || t == 1 && total <= window ? null
+                    : additive(allowed.logicalAnd(inWindow(scope, past, t, total, window)));
+            return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
+                    full, sliding, cache, scope);
         }
         NDArray valid = m != null ? m : scope.ones(new Shape(b, t), DataType.INT64);
         NDArray seen = cache == null || cache.seen() == null
                 ? scope.full(new Shape(b, 1), past, DataType.INT64) : cache.seen();
-        NDArray pos = valid.cumSum(1).add(seen).sub(1).clip(0, rope.positions() - 1);
+        NDArray pos = valid.cumSum(1).add(seen).sub(1).clip(0, Integer.MAX_VALUE).expandDims(1);
         NDArray validBool = valid.toType(DataType.BOOLEAN, false);
         NDArray keyMask;
         if (cache != null && cache.keyMask() != null) {
@@ -99,9 +110,15 @@ final class Decoder {
                     validBool);
         }
         NDArray allowed = causal(scope, past, t, total).logicalAnd(keyMask.reshape(b, 1, 1, total));
+        NDArray sliding = window == 0 ? null : additive(allowed.logicalAnd(inWindow(scope, past, t, total, window)));
         state[0] = keyMask;
         state[1] = valid.sum(new int[] {1}, true).add(seen);
-        return new ForwardStep(config, b, t, rope.gather(pos), additive(allowed), cache, scope);
+        return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
+                additive(allowed), sliding, cache, scope);
+    }
+
+    private NDArray[] local(NDArray pos, int total, NDManager scope, DataType type) {
+        return localRope == null ? null : localRope.tables(pos, total, scope, type);
     }
 
     /** {@code [T, S]} BOOLEAN: query {@code past+i} may see key {@code j <= past+i}. */
@@ -109,6 +126,13 @@ final class Decoder {
         NDArray rows = scope.arange(past, past + t).reshape(t, 1);
         NDArray cols = scope.arange(0, total).reshape(1, total);
         return cols.lte(rows);
+    }
+
+    /** {@code [T, S]} BOOLEAN: key {@code j} is among the {@code window} latest positions of query {@code past+i}. */
+    private static NDArray inWindow(NDManager scope, int past, int t, int total, int window) {
+        NDArray rows = scope.arange(past - window, past + t - window).reshape(t, 1);
+        NDArray cols = scope.arange(0, total).reshape(1, total);
+        return cols.gt(rows);
     }
 
     private static NDArray additive(NDArray allowed) {

@@ -10,10 +10,11 @@ import java.util.Set;
 /**
  * Hyperparameters of a Llama-family decoder, as in a Hugging Face {@code config.json}.
  *
- * <p>Supported architectures: {@code LlamaForCausalLM}, {@code Qwen2ForCausalLM} (q/k/v projections
- * always have a bias) and {@code MistralForCausalLM} without a sliding window. {@link #read(Path)}
- * rejects anything else with a message that says why; unknown keys are kept in {@link #extra()} and
- * written back unchanged by {@link #write(Path)}, so a loaded checkpoint keeps its family.
+ * <p>Supported architectures ({@link #SUPPORTED}): Llama (3.x RoPE scaling included), Mistral, Qwen2 (q/k/v
+ * bias), Qwen3 (q/k norm), Gemma 2 and Gemma 3 text models; what distinguishes them is in {@link #options()}
+ * and {@link #rope()}. {@link #read(Path)} fails closed: a key that could change the forward pass and that
+ * this module does not implement is refused by name and value (see {@link LlamaConfigJson}). Keys known not to
+ * change the forward are kept in {@link #extra()} and written back by {@link #write(Path)}.
  *
  * @param architecture the HF architecture class, e.g. {@code LlamaForCausalLM}
  * @param modelType the HF {@code model_type} ({@code llama}, {@code qwen2}, {@code mistral})
@@ -26,16 +27,18 @@ import java.util.Set;
  * @param vocabSize {@code vocab_size}
  * @param maxPositionEmbeddings {@code max_position_embeddings}
  * @param rmsNormEps {@code rms_norm_eps}
- * @param ropeTheta {@code rope_theta}
+ * @param rope the rotary embedding of global layers ({@code rope_theta} and {@code rope_scaling}, or
+ *     transformers 5's {@code rope_parameters})
  * @param tieWordEmbeddings {@code tie_word_embeddings}: the LM head reuses the embedding matrix
  * @param attentionBias bias on the q/k/v projections (Qwen2: always; Llama: {@code attention_bias})
  * @param outputBias bias on {@code o_proj} (Llama's {@code attention_bias}; never for Qwen2/Mistral)
  * @param mlpBias bias on the MLP projections (Llama's {@code mlp_bias})
+ * @param options the family's decoder settings (norms, activation, soft-caps, sliding window, local RoPE)
  * @param bosTokenId {@code bos_token_id}, or null
  * @param eosTokenIds {@code eos_token_id} (one or several ids; empty when absent)
  * @param padTokenId {@code pad_token_id}, or null
  * @param torchDtype {@code torch_dtype} (or {@code dtype}), e.g. {@code float32}; null when absent
- * @param extra every other key of the file, written back verbatim
+ * @param extra the other keys of the file (none changes the forward), written back verbatim
  */
 public record LlamaConfig(
         String architecture,
@@ -49,11 +52,12 @@ public record LlamaConfig(
         int vocabSize,
         int maxPositionEmbeddings,
         double rmsNormEps,
-        double ropeTheta,
+        RopeSpec rope,
         boolean tieWordEmbeddings,
         boolean attentionBias,
         boolean outputBias,
         boolean mlpBias,
+        DecoderOptions options,
         Integer bosTokenId,
         List<Integer> eosTokenIds,
         Integer padTokenId,
@@ -61,11 +65,13 @@ public record LlamaConfig(
         Map<String, Object> extra) {
 
     /** Architectures this module implements, with their {@code model_type}. */
-    public static final Map<String, String> SUPPORTED =
-            Map.of(
-                    "LlamaForCausalLM", "llama",
-                    "Qwen2ForCausalLM", "qwen2",
-                    "MistralForCausalLM", "mistral");
+    public static final Map<String, String> SUPPORTED = Map.of(
+            "LlamaForCausalLM", "llama",
+            "Qwen2ForCausalLM", "qwen2",
+            "MistralForCausalLM", "mistral",
+            "Qwen3ForCausalLM", "qwen3",
+            "Gemma2ForCausalLM", "gemma2",
+            "Gemma3ForCausalLM", "gemma3_text");
 
     private static final Set<String> DTYPES = Set.of("float32", "bfloat16", "float16");
 
@@ -89,6 +95,13 @@ public record LlamaConfig(
         }
         if (headDim % 2 != 0) {
             throw new IllegalArgumentException("head_dim must be even for rotary embeddings: " + headDim);
+        }
+        if (rope == null || options == null) {
+            throw new IllegalArgumentException("rope and options are required");
+        }
+        if (options.anySliding() && options.slidingLayers().size() != numHiddenLayers) {
+            throw new IllegalArgumentException("layer_types has " + options.slidingLayers().size()
+                    + " entries but num_hidden_layers is " + numHiddenLayers);
         }
         if (torchDtype != null && !DTYPES.contains(torchDtype)) {
             throw new IllegalArgumentException("Unsupported torch_dtype " + torchDtype + "; one of " + DTYPES);
@@ -115,8 +128,8 @@ public record LlamaConfig(
     public static LlamaConfig llama(int hidden, int intermediate, int layers, int heads, int kvHeads,
             int vocab, int maxPositions, Integer bos, int eos, Integer pad) {
         return new LlamaConfig("LlamaForCausalLM", "llama", hidden, intermediate, layers, heads, kvHeads,
-                hidden / heads, vocab, maxPositions, 1e-6, 10000.0, false, false, false, false,
-                bos, List.of(eos), pad, "float32", Map.of());
+                hidden / heads, vocab, maxPositions, 1e-6, RopeSpec.plain(10000.0), false, false, false, false,
+                DecoderOptions.llama(hidden / heads), bos, List.of(eos), pad, "float32", Map.of());
     }
 
     /**
@@ -148,6 +161,11 @@ public record LlamaConfig(
         }
     }
 
+    /** @return the base of the global rotary embedding ({@code rope_theta}) */
+    public double ropeTheta() {
+        return rope.theta();
+    }
+
     /** @return the first EOS id, or -1 when the config names none */
     public int eosTokenId() {
         return eosTokenIds.isEmpty() ? -1 : eosTokenIds.get(0);
@@ -162,7 +180,7 @@ public record LlamaConfig(
     public LlamaConfig withTorchDtype(String dtype) {
         return new LlamaConfig(architecture, modelType, hiddenSize, intermediateSize, numHiddenLayers,
                 numAttentionHeads, numKeyValueHeads, headDim, vocabSize, maxPositionEmbeddings, rmsNormEps,
-                ropeTheta, tieWordEmbeddings, attentionBias, outputBias, mlpBias, bosTokenId, eosTokenIds,
+                rope, tieWordEmbeddings, attentionBias, outputBias, mlpBias, options, bosTokenId, eosTokenIds,
                 padTokenId, dtype, extra);
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A Llama-family decoder (Llama, Qwen2, Mistral without sliding window) on DJL's PyTorch engine, with
- * Hugging Face parameter names. All parameters live in {@link #manager()}; {@link #close()} frees them.
+ * A Llama-family decoder (Llama, Mistral, Qwen2, Qwen3, Gemma 2, Gemma 3 text; see {@link DecoderOptions}) on
+ * DJL's PyTorch engine, with Hugging Face parameter names. All parameters live in {@link #manager()}; {@link #close()} frees them.
  *
  * <p>{@link #forward(NDArray)} keeps no intermediate in any Java-visible manager: it works in a sub-manager
  * of the input's manager that it closes before returning, and only the logits are attached to the input's
@@ -33,12 +33,12 @@ public final class LlamaModel implements AutoCloseable {
         this.manager = manager;
         this.params = params;
         this.dataType = type;
-        this.decoder = new Decoder(config, params, new Rope(config, manager, type));
+        this.decoder = new Decoder(config, params);
     }
 
     /**
      * Creates a randomly initialised model as transformers does: weights ~ N(0, initializer_range or 0.02),
-     * biases 0, norm weights 1. The same seed gives the same weights on every machine (drawn in Java).
+     * biases 0, norm weights 1 (0 for Gemma's 1 + w norms). The same seed gives the same weights on every machine (drawn in Java).
      *
      * @param config the config
      * @param device the device
@@ -56,7 +56,7 @@ public final class LlamaModel implements AutoCloseable {
             Shape shape = e.getValue();
             NDArray a;
             if (LlamaWeights.isNorm(e.getKey())) {
-                a = manager.ones(shape);
+                a = config.options().offsetNorm() ? manager.zeros(shape) : manager.ones(shape);
             } else if (e.getKey().endsWith(".bias")) {
                 a = manager.zeros(shape);
             } else {

@@ -41,6 +41,7 @@ public final class LlamaWeights {
         long q = (long) c.numAttentionHeads() * c.headDim();
         long kv = (long) c.numKeyValueHeads() * c.headDim();
         long inter = c.intermediateSize();
+        DecoderOptions o = c.options();
         LinkedHashMap<String, Shape> m = new LinkedHashMap<>();
         m.put(EMBED, new Shape(c.vocabSize(), h));
         for (int i = 0; i < c.numHiddenLayers(); i++) {
@@ -50,10 +51,18 @@ public final class LlamaWeights {
             linear(m, p + "self_attn.k_proj", kv, h, c.attentionBias());
             linear(m, p + "self_attn.v_proj", kv, h, c.attentionBias());
             linear(m, p + "self_attn.o_proj", h, q, c.outputBias());
+            if (o.qkNorm()) {
+                m.put(p + "self_attn.q_norm.weight", new Shape(c.headDim()));
+                m.put(p + "self_attn.k_norm.weight", new Shape(c.headDim()));
+            }
             linear(m, p + "mlp.gate_proj", inter, h, c.mlpBias());
             linear(m, p + "mlp.up_proj", inter, h, c.mlpBias());
             linear(m, p + "mlp.down_proj", h, inter, c.mlpBias());
             m.put(p + "post_attention_layernorm.weight", new Shape(h));
+            if (o.sandwichNorms()) {
+                m.put(p + "pre_feedforward_layernorm.weight", new Shape(h));
+                m.put(p + "post_feedforward_layernorm.weight", new Shape(h));
+            }
         }
         m.put(NORM, new Shape(h));
         if (!c.tieWordEmbeddings()) {
@@ -73,13 +82,14 @@ public final class LlamaWeights {
     }
 
     /**
-     * Whether the named tensor is a 1-D norm weight (initialised to 1) rather than a matrix or a bias.
+     * Whether the named tensor is a 1-D norm weight (initialised to 1, or 0 where the norm scales by 1 + w) rather
+     * than a matrix or a bias.
      *
      * @param name the HF name
      * @return true for RMSNorm weights
      */
     public static boolean isNorm(String name) {
-        return name.endsWith("layernorm.weight") || NORM.equals(name);
+        return name.endsWith("norm.weight");
     }
 
     private static void linear(Map<String, Shape> m, String name, long out, long in, boolean bias) {

@@ -24,13 +24,16 @@ public final class PinchTokenizer implements AutoCloseable {
     private final TokenizerVocab vocab;
     private final int eosId;
     private final int padId;
+    private final int bosToAdd;
 
-    private PinchTokenizer(HuggingFaceTokenizer tokenizer, String json, TokenizerVocab vocab, int eos, int pad) {
+    private PinchTokenizer(HuggingFaceTokenizer tokenizer, String json, TokenizerVocab vocab, int eos, int pad,
+            int bosToAdd) {
         this.tokenizer = tokenizer;
         this.json = json;
         this.vocab = vocab;
         this.eosId = eos;
         this.padId = pad;
+        this.bosToAdd = bosToAdd;
     }
 
     /**
@@ -57,7 +60,8 @@ public final class PinchTokenizer implements AutoCloseable {
         try {
             String json = Files.readString(tokenizerJson, StandardCharsets.UTF_8);
             TokenizerVocab vocab = TokenizerVocab.parse(json);
-            String[] special = TokenizerVocab.specialTokens(tokenizerJson.resolveSibling("tokenizer_config.json"));
+            Path config = tokenizerJson.resolveSibling("tokenizer_config.json");
+            String[] special = TokenizerVocab.specialTokens(config);
             int eos = vocab.resolve(eosToken != null ? eosToken : special[0], TokenizerVocab.EOS_CANDIDATES);
             if (eos < 0) {
                 throw new IllegalArgumentException(tokenizerJson + ": no EOS token found; pass one explicitly");
@@ -67,7 +71,7 @@ public final class PinchTokenizer implements AutoCloseable {
                     "padding", "false", "modelMaxLength", String.valueOf(Integer.MAX_VALUE));
             HuggingFaceTokenizer tok = HuggingFaceTokenizer.newInstance(
                     new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), options);
-            return new PinchTokenizer(tok, json, vocab, eos, pad < 0 ? eos : pad);
+            return new PinchTokenizer(tok, json, vocab, eos, pad < 0 ? eos : pad, vocab.bosToAdd(json, config));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load tokenizer " + tokenizerJson, e);
         }
@@ -116,6 +120,17 @@ public final class PinchTokenizer implements AutoCloseable {
     /** @return the EOS id */
     public int eosId() {
         return eosId;
+    }
+
+    /**
+     * The BOS a prompt starts with, as transformers' tokenizer adds it: {@code add_bos_token} and {@code bos_token} of
+     * tokenizer_config.json (Gemma, Llama 2) or, without that key, a special token the tokenizer.json post-processor
+     * puts first (Llama 3).
+     *
+     * @return the BOS id, or -1 when the tokenizer adds none (Qwen, the built-in tokenizer)
+     */
+    public int bosToAdd() {
+        return bosToAdd;
     }
 
     /** @return the pad id (EOS when the tokenizer has no pad token) */

@@ -2,7 +2,10 @@ package dev.pinch.lm;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
@@ -39,14 +42,20 @@ public final class Safetensors {
     private Safetensors() {}
 
     /**
-     * One tensor of a safetensors file, its bytes still memory-mapped.
+     * One tensor of a safetensors file, its bytes still memory-mapped in runs of whole rows ({@link RowChunks}),
+     * so a tensor over 2 GiB loads too.
      *
      * @param name the tensor name
      * @param dtype the safetensors dtype ({@code F32}, {@code BF16}, {@code F16}, {@code I64}, ...)
      * @param shape the shape
-     * @param data the raw little-endian bytes (read-only; position 0, limit = byte size)
+     * @param chunks the raw little-endian bytes of each run (read-only; position 0, limit = byte size)
      */
-    public record Tensor(String name, String dtype, Shape shape, ByteBuffer data) {
+    public record Tensor(String name, String dtype, Shape shape, List<ByteBuffer> chunks) {
+
+        /** Copies the run list. */
+        public Tensor {
+            chunks = List.copyOf(chunks);
+        }
 
         /** @return the DJL data type of the stored bytes */
         public DataType dataType() {
@@ -54,7 +63,19 @@ public final class Safetensors {
         }
 
         /**
-         * Copies this tensor into a new array of {@code manager}, converted to {@code target}.
+         * @return all the bytes, for a tensor stored in one run (under 2^28 elements)
+         * @throws IllegalStateException for a larger tensor: use {@link #chunks()}
+         */
+        public ByteBuffer data() {
+            if (chunks.size() != 1) {
+                throw new IllegalStateException(name + " is stored in " + chunks.size() + " runs; read chunks()");
+            }
+            return chunks.get(0);
+        }
+
+        /**
+         * Copies this tensor into a new array of {@code manager}, converted to {@code target}, one run at a time
+         * (runs are joined in libtorch, so no Java buffer holds the whole tensor).
          *
          * @param manager the manager (and device) of the new array
          * @param target the data type of the new array
@@ -65,11 +86,27 @@ public final class Safetensors {
             if (shape.size() == 0) {
                 return manager.zeros(shape, target);
             }
+            RowChunks runs = RowChunks.of(shape);
+            if (chunks.size() == 1) {
+                return run(manager, target, chunks.get(0), shape);
+            }
+            NDList parts = new NDList();
+            try (NDManager tmp = manager.newSubManager()) {
+                for (int i = 0; i < chunks.size(); i++) {
+                    parts.add(run(tmp, target, chunks.get(i), runs.shape(shape, i)));
+                }
+                NDArray all = NDArrays.concat(parts, 0);
+                all.attach(manager);
+                return all;
+            }
+        }
+
+        private NDArray run(NDManager manager, DataType target, ByteBuffer data, Shape runShape) {
             boolean bf16 = "BF16".equals(dtype);
             ByteBuffer bytes = bf16 ? Bfloat16.toFloat32(data) : data.duplicate();
             // On the CPU 'raw' aliases 'bytes' (a read-only file mapping, or a Java buffer that only 'raw'
             // keeps alive), and toType() to the same type does not copy: clone into libtorch-owned memory.
-            try (NDArray raw = manager.create(bytes, shape, bf16 ? DataType.FLOAT32 : dataType())) {
+            try (NDArray raw = manager.create(bytes, runShape, bf16 ? DataType.FLOAT32 : dataType())) {
                 return raw.getDataType() == target ? raw.duplicate() : raw.toType(target, false);
             }
         }
@@ -113,15 +150,24 @@ public final class Safetensors {
                     throw new IOException(file + ": tensor " + e.getKey() + " has data_offsets [" + begin + ", "
                             + end + "] but " + dtype + shape + " needs " + expected + " bytes (file " + size + ")");
                 }
-                if (expected > Integer.MAX_VALUE) {
-                    throw new IOException(file + ": tensor " + e.getKey() + " is larger than 2 GiB");
-                }
-                ByteBuffer data = expected == 0 ? ByteBuffer.allocateDirect(0)
-                        : ch.map(FileChannel.MapMode.READ_ONLY, base + begin, expected);
-                out.put(e.getKey(), new Tensor(e.getKey(), dtype, shape, data.order(ByteOrder.LITTLE_ENDIAN)));
+                out.put(e.getKey(), new Tensor(e.getKey(), dtype, shape, map(ch, base + begin, shape, dtype)));
             }
             return out;
         }
+    }
+
+    private static List<ByteBuffer> map(FileChannel ch, long start, Shape shape, String dtype) throws IOException {
+        if (shape.size() == 0) {
+            return List.of(ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN));
+        }
+        RowChunks runs = RowChunks.of(shape);
+        int bytes = SafetensorsDtype.bytes(dtype);
+        List<ByteBuffer> out = new ArrayList<>();
+        for (int i = 0; i < runs.count(); i++) {
+            out.add(ch.map(FileChannel.MapMode.READ_ONLY, start + runs.byteOffset(i, bytes), runs.byteLength(i, bytes))
+                    .order(ByteOrder.LITTLE_ENDIAN));
+        }
+        return out;
     }
 
     /**
@@ -182,6 +228,19 @@ public final class Safetensors {
     }
 
     private static void writeArray(FileChannel ch, NDArray a, DataType t) throws IOException {
+        RowChunks runs = RowChunks.of(a.getShape());
+        if (runs.count() == 1) {
+            writeRun(ch, a, t);
+            return;
+        }
+        for (int i = 0; i < runs.count(); i++) {
+            try (NDArray run = a.get(new NDIndex("{}:{}", runs.firstRow(i), runs.firstRow(i) + runs.rowCount(i)))) {
+                writeRun(ch, run, t);
+            }
+        }
+    }
+
+    private static void writeRun(FileChannel ch, NDArray a, DataType t) throws IOException {
         NDArray cpu = a.getDevice().equals(Device.cpu()) ? a : a.toDevice(Device.cpu(), true);
         DataType via = t == DataType.BFLOAT16 ? DataType.FLOAT32 : t;
         NDArray conv = cpu.getDataType() == via ? cpu : cpu.toType(via, true);

@@ -67,6 +67,36 @@ final class TokenizerVocab {
         return e.isJsonObject() ? e.getAsJsonObject().get("content").getAsString() : e.getAsString();
     }
 
+    /** See {@link PinchTokenizer#bosToAdd()}. */
+    int bosToAdd(String tokenizerJson, Path config) throws IOException {
+        if (Files.isRegularFile(config)) {
+            JsonObject o = JsonParser.parseString(Files.readString(config, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (o.has("add_bos_token") && !o.get("add_bos_token").isJsonNull()) {
+                String bos = text(o.get("bos_token"));
+                if (!o.get("add_bos_token").getAsBoolean() || bos == null) {
+                    return -1;
+                }
+                return resolve(bos, List.of());
+            }
+        }
+        JsonElement post = JsonParser.parseString(tokenizerJson).getAsJsonObject().get("post_processor");
+        if (post != null && post.isJsonObject() && post.getAsJsonObject().has("processors")) {
+            for (JsonElement p : post.getAsJsonObject().getAsJsonArray("processors")) {
+                if (p.getAsJsonObject().has("single")) {
+                    post = p;
+                }
+            }
+        }
+        if (post == null || !post.isJsonObject() || !post.getAsJsonObject().has("single")) {
+            return -1;
+        }
+        JsonElement first = post.getAsJsonObject().getAsJsonArray("single").get(0);
+        if (!first.getAsJsonObject().has("SpecialToken")) {
+            return -1;
+        }
+        return id(first.getAsJsonObject().getAsJsonObject("SpecialToken").get("id").getAsString());
+    }
+
     int id(String token) {
         return ids.getOrDefault(token, -1);
     }

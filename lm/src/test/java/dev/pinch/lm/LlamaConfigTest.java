@@ -51,22 +51,26 @@ class LlamaConfigTest {
     }
 
     @Test
-    void acceptsMistralWithoutSlidingWindowAndRejectsOne() throws IOException {
+    void mistralSlidesEveryLayerWhenItHasAWindowAndQwenRefusesOne() throws IOException {
         LlamaConfig c = LlamaConfig.read(config("{\"architectures\": [\"MistralForCausalLM\"], " + SIZES
                 + ", \"sliding_window\": null}"));
         assertThat(c.modelType()).isEqualTo("mistral");
-        assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"MistralForCausalLM\"], " + SIZES
-                + ", \"sliding_window\": 4096}"))).hasMessageContaining("sliding window");
+        assertThat(c.options().anySliding()).isFalse();
+        LlamaConfig w = LlamaConfig.read(config("{\"architectures\": [\"MistralForCausalLM\"], " + SIZES
+                + ", \"sliding_window\": 4096}"));
+        assertThat(w.options().slidingLayers()).containsExactly(true, true);
+        assertThat(w.options().slidingWindow()).isEqualTo(4096);
         assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"Qwen2ForCausalLM\"], " + SIZES
-                + ", \"use_sliding_window\": true, \"sliding_window\": 4096}"))).hasMessageContaining("sliding window");
+                + ", \"use_sliding_window\": true, \"sliding_window\": 4096}"))).hasMessageContaining("use_sliding_window=true");
     }
 
     @Test
     void rejectsOtherArchitecturesAndFeatures() {
-        assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"Qwen3ForCausalLM\"], " + SIZES + "}")))
-                .hasMessageContaining("Qwen3ForCausalLM").hasMessageContaining("LlamaForCausalLM");
+        assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"PhiForCausalLM\"], " + SIZES + "}")))
+                .hasMessageContaining("PhiForCausalLM").hasMessageContaining("LlamaForCausalLM");
         assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"LlamaForCausalLM\"], " + SIZES
-                + ", \"rope_scaling\": {\"rope_type\": \"llama3\"}}"))).hasMessageContaining("rope_scaling");
+                + ", \"rope_scaling\": {\"rope_type\": \"longrope\", \"factor\": 2}}")))
+                .hasMessageContaining("rope_type=\"longrope\"");
         assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"LlamaForCausalLM\"], " + SIZES
                 + ", \"hidden_act\": \"gelu\"}"))).hasMessageContaining("hidden_act");
         assertThatThrownBy(() -> LlamaConfig.read(config("{\"architectures\": [\"LlamaForCausalLM\"], "

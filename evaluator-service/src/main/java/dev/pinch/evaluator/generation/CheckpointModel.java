@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinch.lm.LlamaModel;
 import dev.pinch.lm.PinchTokenizer;
+import dev.pinch.lm.PromptEncoder;
 import dev.pinch.lm.PromptFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * A checkpoint directory loaded for generation: the model ({@code config.json} + safetensors), its
- * {@code tokenizer.json}, and the prompt template it was tuned with ({@code settings.promptTemplate} of its
- * {@code trainer_state.json}; lm's default template when the checkpoint has none, e.g. a plain HF model).
+ * {@code tokenizer.json}, and how it is prompted: the eval config's {@code promptTemplate} when set ({@code chat}:
+ * the model's chat template), else the template it was tuned with ({@code settings.promptTemplate} of its
+ * {@code trainer_state.json}), else lm's default (a plain HF model without trainer state).
  */
 public final class CheckpointModel implements AutoCloseable {
 
@@ -27,19 +29,16 @@ public final class CheckpointModel implements AutoCloseable {
 
     private final LlamaModel model;
     private final PinchTokenizer tokenizer;
-    private final PromptFormat format;
-    private final String nextTurn;
+    private final PromptEncoder format;
 
-    private CheckpointModel(LlamaModel model, PinchTokenizer tokenizer, PromptFormat format) {
+    private CheckpointModel(LlamaModel model, PinchTokenizer tokenizer, PromptEncoder format) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.format = format;
-        String head = format.template().substring(0, format.template().indexOf(PromptFormat.SLOT)).strip();
-        this.nextTurn = head.length() >= 3 ? head : null;
     }
 
     /**
-     * Loads a checkpoint.
+     * Loads a checkpoint, prompted as it was tuned.
      *
      * @param dir    the checkpoint directory
      * @param device where to compute
@@ -47,13 +46,27 @@ public final class CheckpointModel implements AutoCloseable {
      * @return the loaded checkpoint; close it to free the weights
      */
     public static CheckpointModel load(Path dir, Device device, DataType dtype) {
+        return load(dir, device, dtype, null);
+    }
+
+    /**
+     * Loads a checkpoint.
+     *
+     * @param dir            the checkpoint directory
+     * @param device         where to compute
+     * @param dtype          FLOAT32, or FLOAT16 on a GPU
+     * @param promptTemplate {@code chat}, a template with {@code {instruction}}, or null for the checkpoint's own
+     * @return the loaded checkpoint; close it to free the weights
+     */
+    public static CheckpointModel load(Path dir, Device device, DataType dtype, String promptTemplate) {
         Path tokenizerJson = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizerJson)) {
             throw new IllegalArgumentException("checkpoint " + dir + " has no tokenizer.json");
         }
+        PromptEncoder format = PromptEncoder.of(promptTemplate != null ? promptTemplate : promptTemplate(dir), dir);
         PinchTokenizer tokenizer = PinchTokenizer.load(tokenizerJson);
         try {
-            return new CheckpointModel(LlamaModel.load(dir, device, dtype), tokenizer, promptFormat(dir));
+            return new CheckpointModel(LlamaModel.load(dir, device, dtype), tokenizer, format);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -61,14 +74,14 @@ public final class CheckpointModel implements AutoCloseable {
     }
 
     /** The prompt template recorded in the checkpoint's trainer_state.json, else lm's default. */
-    public static PromptFormat promptFormat(Path dir) {
+    public static String promptTemplate(Path dir) {
         Path state = dir.resolve(TRAINER_STATE);
         if (!Files.isRegularFile(state)) {
-            return PromptFormat.defaults();
+            return PromptFormat.DEFAULT_TEMPLATE;
         }
         try {
             JsonNode template = new ObjectMapper().readTree(state.toFile()).path("settings").path("promptTemplate");
-            return template.isTextual() ? new PromptFormat(template.asText()) : PromptFormat.defaults();
+            return template.isTextual() ? template.asText() : PromptFormat.DEFAULT_TEMPLATE;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + state, e);
         }
@@ -87,16 +100,16 @@ public final class CheckpointModel implements AutoCloseable {
 
     /** The response text of generated ids: special tokens dropped, cut where the model starts a new turn. */
     public String decode(int[] ids) {
-        String text = tokenizer.decode(ids, true);
-        int cut = nextTurn == null ? -1 : text.indexOf(nextTurn);
-        return (cut >= 0 ? text.substring(0, cut) : text).strip();
+        return format.response(tokenizer.decode(ids, true));
     }
 
-    /** EOS ids: the model config's and the tokenizer's. */
+    /** Ids that end a response: the model config's EOS, the tokenizer's, and a chat template's end of turn. */
     public List<Integer> eosIds() {
         List<Integer> eos = new ArrayList<>(model.config().eosTokenIds());
-        if (!eos.contains(tokenizer.eosId())) {
-            eos.add(tokenizer.eosId());
+        for (int id : format.stopIds(tokenizer)) {
+            if (!eos.contains(id)) {
+                eos.add(id);
+            }
         }
         return eos;
     }
@@ -111,8 +124,8 @@ public final class CheckpointModel implements AutoCloseable {
         return model;
     }
 
-    /** The prompt template in use. */
-    public PromptFormat format() {
+    /** How prompts are encoded. */
+    public PromptEncoder format() {
         return format;
     }
 

@@ -17,10 +17,13 @@ import java.util.List;
  * @param judge                  the SxS judge
  * @param device                 device spec for generation ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto})
  * @param precision              {@code fp32}, or {@code fp16} on a GPU
+ * @param promptTemplate         how every checkpoint (candidates and baselines alike) is prompted: {@code chat} (the
+ *                               model's chat template) or a template with {@code {instruction}}; null: the template
+ *                               in the checkpoint's trainer_state.json, else lm's default
  */
 public record EvalPlan(String evalSet, String corpusSplit, String promptsUri, List<String> languages,
         List<String> experimentLanguages, int maxPromptsPerLanguage, GenerationSettings generation, JudgeSpec judge,
-        String device, String precision) {
+        String device, String precision, String promptTemplate) {
 
     /** Copies the lists. */
     public EvalPlan {

@@ -5,6 +5,8 @@ import dev.pinch.evaluator.generation.EvalPrompt;
 import dev.pinch.evaluator.generation.EvalPrompts;
 import dev.pinch.evaluator.generation.GenerationSettings;
 import dev.pinch.events.CheckpointReady;
+import dev.pinch.lm.PromptEncoder;
+import dev.pinch.lm.PromptFormat;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import java.util.Set;
  * Resolves the {@link EvalPlan} of a checkpoint from {@code evalConfig} (keys: {@code languages},
  * {@code maxPromptsPerLanguage}, {@code corpus}, {@code corpusVersion}, {@code split}, {@code promptsUri} |
  * {@code promptsPath}, {@code evalSet}, {@code batchSize}, {@code maxNewTokens}, {@code temperature}, {@code topP},
- * {@code seed}, {@code stopOnEos}, {@code judge}, {@code device}, {@code precision}, {@code includeIntermediate})
+ * {@code seed}, {@code stopOnEos}, {@code judge}, {@code device}, {@code precision}, {@code promptTemplate},
+ * {@code includeIntermediate})
  * and the {@code pinch.evaluator.*} defaults; and loads the plan's prompts.
  */
 @ApplicationScoped
@@ -77,10 +80,14 @@ public class EvalPlans {
         if (!precision.equals("fp32") && !precision.equals("fp16")) {
             throw new InvalidEvalConfigException("precision", "must be fp32 or fp16 (fp16 on a GPU), was " + precision);
         }
+        String template = eval.string("promptTemplate").orElse(null);
+        if (template != null && !template.equals(PromptEncoder.CHAT) && !template.contains(PromptFormat.SLOT)) {
+            throw new InvalidEvalConfigException("promptTemplate", "must be 'chat' or contain " + PromptFormat.SLOT);
+        }
         return new EvalPlan(checkName(eval.string("evalSet").orElse(source.evalSet())), source.split(),
                 source.uri(), languages, new ArrayList<>(experiment),
                 eval.integer("maxPromptsPerLanguage", config.maxPromptsPerLanguage(), 0), generation,
-                JudgeSpec.read(eval, config.tieMargin()), device, precision);
+                JudgeSpec.read(eval, config.tieMargin()), device, precision, template);
     }
 
     /** The plan's prompts per eval language. */

@@ -87,7 +87,8 @@ public class EvaluationRunner {
         Path dir = checkpointDir(job);
         DataType dtype = "fp16".equals(job.plan().precision()) ? DataType.FLOAT16 : DataType.FLOAT32;
         ResponseGenerator generator = new ResponseGenerator(
-                () -> CheckpointModel.load(dir, Engines.device(job.plan().device()), dtype), job.plan().generation(),
+                () -> CheckpointModel.load(dir, Engines.device(job.plan().device()), dtype, job.plan().promptTemplate()),
+                job.plan().generation(),
                 (lang, n, tokens, elapsed) -> metrics.batch(tokens, elapsed));
         ResponseGenerator.Outcome outcome = generator.run(prompts, log, stop);
         if (!outcome.finished()) {

@@ -1,11 +1,16 @@
 package dev.pinch.evaluator.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import dev.pinch.evaluator.EvalTestData;
+import dev.pinch.lm.Generator;
+import dev.pinch.lm.PromptFormat;
+import dev.pinch.lm.chat.ChatTemplate;
 import dev.pinch.store.LocalArtifactStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +95,7 @@ class ResponseGeneratorTest {
     @Test
     void theCheckpointsPromptTemplateIsUsedAndLongPromptsKeepTheirEnd() {
         try (CheckpointModel model = CheckpointModel.load(checkpoint, Device.cpu(), DataType.FLOAT32)) {
-            assertThat(model.format().template()).isEqualTo(EvalTestData.TEMPLATE);
+            assertThat(model.format()).isEqualTo(new PromptFormat(EvalTestData.TEMPLATE));
             assertThat(model.eosIds()).containsExactly(256);
             assertThat(model.padId()).isEqualTo(257);
             int[] ids = model.encodePrompt("x".repeat(1000), 64);
@@ -99,5 +104,30 @@ class ResponseGeneratorTest {
             int[] nextTurn = {'f', 'i', 'n', 'e', ' ', '<', 'u', 's', 'e', 'r', '>', 'n', 256, 257};
             assertThat(model.decode(nextTurn)).as("cut where the model starts a new turn").isEqualTo("fine");
         }
+    }
+
+    /** A plain HF model (no trainer state), prompted through its chat template because the eval config says so. */
+    @Test
+    void theEvalConfigsChatTemplateOverridesForAPlainModel() throws Exception {
+        Path plain = Files.createTempDirectory("hf").resolve("m");
+        EvalTestData.writeCheckpointDir(plain, 5);
+        Files.delete(plain.resolve(CheckpointModel.TRAINER_STATE));
+        Files.writeString(plain.resolve(ChatTemplate.JINJA_FILE), "{% for m in messages %}<|pad|>{{ m.role }}\n"
+                + "{{ m.content }}<|endoftext|>{% endfor %}{% if add_generation_prompt %}<|pad|>assistant\n{% endif %}");
+        try (CheckpointModel model = CheckpointModel.load(plain, Device.cpu(), DataType.FLOAT32)) {
+            assertThat(model.format()).isEqualTo(PromptFormat.defaults());
+        }
+        try (CheckpointModel model = CheckpointModel.load(plain, Device.cpu(), DataType.FLOAT32, "chat")) {
+            int[] ids = model.encodePrompt("hi", 16);
+            assertThat(ids[0]).isEqualTo(257);
+            assertThat(ids).hasSize(1 + "user\nhi".length() + 1 + 1 + "assistant\n".length());
+            assertThat(model.eosIds()).containsExactly(256);
+            assertThat(model.decode(new int[] {'o', 'k', ' ', 256})).isEqualTo("ok");
+            GenerationSettings settings = GenerationSettings.greedy(1, 6);
+            List<int[]> out = new Generator(model.model()).generate(List.of(ids), settings.options(model.eosIds(), model.padId()));
+            assertThat(out.get(0)).hasSizeLessThanOrEqualTo(6).doesNotContain(256);
+        }
+        assertThatThrownBy(() -> CheckpointModel.load(checkpoint, Device.cpu(), DataType.FLOAT32, "chat"))
+                .hasMessageContaining("needs a chat template");
     }
 }

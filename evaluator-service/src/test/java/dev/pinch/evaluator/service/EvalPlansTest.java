@@ -68,7 +68,9 @@ class EvalPlansTest {
         assertThat(plan.generation()).isEqualTo(GenerationSettings.greedy(8, 128));
         assertThat(plan.judge()).isEqualTo(JudgeSpec.reference(1.0));
         assertThat(plan.device()).isEqualTo("cpu");
+        assertThat(plan.promptTemplate()).as("each checkpoint's own").isNull();
         assertThat(plans.prompts(plan).get("sw")).hasSize(4);
+        assertThat(plans.plan(checkpoint(Map.of("promptTemplate", "chat"), "en")).promptTemplate()).isEqualTo("chat");
     }
 
     @Test
@@ -121,5 +123,7 @@ class EvalPlansTest {
                 .hasMessageStartingWith("evalConfig.promptsPath cannot be read: /nonexistent/p.jsonl");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS,
                 "languages", List.of("en", 3)), "en"))).hasMessageContaining("evalConfig.languages[1]");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "promptTemplate", "Q:"), "en")))
+                .hasMessageContaining("evalConfig.promptTemplate must be 'chat' or contain {instruction}");
     }
 }

@@ -2,7 +2,9 @@ package dev.pinch.trainer.engine;
 
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.PinchTokenizer;
+import dev.pinch.lm.PromptEncoder;
 import dev.pinch.lm.PromptFormat;
+import dev.pinch.lm.chat.ChatTemplate;
 import dev.pinch.store.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * every native array before returning, so one instance may serve concurrent runs (one per device).
  *
  * <p>Fine-tuning loads {@code job.baseModelDir()} (or {@code job.resumeFrom()}), encodes the mix with the
- * base model's tokenizer and the settings' prompt template, and trains with loss on response tokens only;
+ * base model's tokenizer and the settings' prompt template (or the base model's chat template), and trains with
+ * loss on response tokens only;
  * see {@link SftData} for the dev hold-out. Pretraining creates the built-in model ({@link BuiltinModel})
  * and trains it as a causal LM on packed text ({@link PackedText}). Both share {@link TrainingLoop}.
  */
@@ -28,7 +31,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
 
     /** Files of a Hugging Face layout that travel with the weights into every checkpoint. */
     private static final List<String> SIDE_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "generation_config.json");
+            "special_tokens_map.json", "generation_config.json", ChatTemplate.JINJA_FILE);
 
     /** Cheap: the native engine loads (offline) on the first run. */
     public DjlTrainingEngine() {
@@ -45,7 +48,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
         try (PinchTokenizer tokenizer = PinchTokenizer.load(base.resolve("tokenizer.json"));
                 LlamaLm model = LlamaLm.load(weights, device.device())) {
             check(model.model().config(), tokenizer, s);
-            PromptTokens tokens = new PromptTokens(tokenizer, new PromptFormat(s.promptTemplate()));
+            PromptTokens tokens = new PromptTokens(tokenizer, PromptEncoder.of(s.promptTemplate(), base));
             SftData data = SftData.load(job.mixFile(), tokens, s);
             Map<String, Path> files = new LinkedHashMap<>();
             for (String f : SIDE_FILES) {

@@ -1,13 +1,15 @@
 package dev.pinch.trainer.engine;
 
 import dev.pinch.lm.PinchTokenizer;
+import dev.pinch.lm.PromptEncoder;
 import dev.pinch.lm.PromptFormat;
 
 /**
- * The {@code lm} module's tokenizer and prompt format as a {@link TrainingTokenizer}: examples are
- * encoded exactly as the evaluator will prompt the model ({@link PromptFormat#encodeExample}).
+ * The {@code lm} module's tokenizer and prompt format (a plain template or the model's chat template) as a
+ * {@link TrainingTokenizer}: examples are encoded exactly as the evaluator will prompt the model
+ * ({@link PromptEncoder#encodeExample}).
  */
-record PromptTokens(PinchTokenizer tokenizer, PromptFormat format) implements TrainingTokenizer {
+record PromptTokens(PinchTokenizer tokenizer, PromptEncoder format) implements TrainingTokenizer {
 
     @Override
     public TokenSequence example(String instruction, String response, int maxLen) {

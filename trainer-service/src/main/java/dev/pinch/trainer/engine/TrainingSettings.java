@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.lm.PromptEncoder;
 import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import java.util.TreeMap;
  * @param progressEvery    progress callback every N steps (default 10)
  * @param device           {@code auto} (GPU when present), {@code cpu} or {@code gpu} (default auto)
  * @param precision        {@code auto} (bf16 on GPUs that support it, else fp32), {@code fp32} or {@code bf16}
- * @param promptTemplate   prompt format; {@code {instruction}} is replaced (default: plain instruction/response)
+ * @param promptTemplate   prompt format: a template whose {@code {instruction}} is replaced (default: plain
+ *                         instruction/response), or {@code chat}: the base model's own chat template, with the loss on
+ *                         the assistant turn only
  * @param baseModel        {@code builtin} (the small model Pinch pretrains itself, cached by its config hash)
  *                         or a directory in Hugging Face layout (config.json, safetensors, tokenizer.json)
  */
@@ -85,8 +88,8 @@ public record TrainingSettings(
                 r.integer("devExamples", 64, 1), r.integer("checkpointEvery", 100, 0), r.integer("progressEvery", 10, 1),
                 r.choice("device", "auto", DEVICES), r.choice("precision", "auto", PRECISIONS),
                 r.string("promptTemplate", DEFAULT_TEMPLATE), r.string("baseModel", BUILTIN));
-        if (!s.promptTemplate().contains("{instruction}")) {
-            throw new InvalidTrainingConfigException("promptTemplate", "must contain {instruction}");
+        if (!s.promptTemplate().contains("{instruction}") && !PromptEncoder.CHAT.equals(s.promptTemplate())) {
+            throw new InvalidTrainingConfigException("promptTemplate", "must be 'chat' or contain {instruction}");
         }
         r.rejectUnknown();
         return s;

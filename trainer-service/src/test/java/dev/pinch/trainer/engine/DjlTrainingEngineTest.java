@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;
+import dev.pinch.lm.PinchTokenizer;
+import dev.pinch.lm.PromptEncoder;
+import dev.pinch.lm.PromptFormat;
 import dev.pinch.lm.Safetensors;
+import dev.pinch.lm.chat.ChatTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +119,40 @@ class DjlTrainingEngineTest {
         for (String name : wa.keySet()) {
             assertThat(floats(wb.get(name).data())).as(name).containsExactly(floats(wa.get(name).data()), offset(1e-6f));
         }
+    }
+
+    /** promptTemplate 'chat': the base model's chat template shapes the examples and travels with the checkpoint. */
+    @Test
+    void fineTuningThroughTheBaseModelsChatTemplate() throws Exception {
+        Path chatBase = dir.resolve("chat-base");
+        Files.createDirectories(chatBase);
+        try (var files = Files.list(base)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, chatBase.resolve(f.getFileName()));
+            }
+        }
+        String template = "{% for m in messages %}{{ m['role'] }}: {{ m['content'] }}"
+                + "{% if m['role'] == 'assistant' %}<|endoftext|>{% endif %}\n{% endfor %}"
+                + "{% if add_generation_prompt %}assistant: {% endif %}";
+        Files.writeString(chatBase.resolve(ChatTemplate.JINJA_FILE), template);
+        Path mix = writeMix(dir.resolve("chat-mix.jsonl"), 40);
+        TrainingSettings s = TrainingSettings.from(Map.of("maxSteps", 3, "batchSize", 4, "checkpointEvery", 0,
+                "devEvery", 0, "maxSeqLen", 96, "promptTemplate", "chat"));
+        TrainingOutcome out = ENGINE.train(new TrainingJob("run-chat", "exp", "mix-1", mix, "sha", chatBase,
+                dir.resolve("work-chat"), null, s), new TrainingLoopTest.Recorder(-1), () -> false);
+        assertThat(out.steps()).isEqualTo(3);
+        assertThat(out.finalLoss()).isFinite();
+        assertThat(out.finalCheckpoint().resolve(ChatTemplate.JINJA_FILE)).hasContent(template);
+        assertThat(TrainerState.read(out.finalCheckpoint()).settings()).containsEntry("promptTemplate", "chat");
+        try (PinchTokenizer tok = PinchTokenizer.load(chatBase.resolve("tokenizer.json"))) {
+            PromptFormat.Encoded e = PromptEncoder.of("chat", chatBase).encodeExample(tok, "Which topic?", "sports", 96);
+            assertThat(tok.decode(java.util.Arrays.copyOf(e.ids(), e.length() - e.responseTokens())))
+                    .as("trim_blocks drops the newline after {% endif %}, as jinja2 does")
+                    .isEqualTo("user: Which topic?assistant: ");
+            assertThat(e.ids()[e.length() - 1]).as("the turn ends with the template's <|endoftext|>").isEqualTo(tok.eosId());
+        }
+        assertThatThrownBy(() -> TrainingSettings.from(Map.of("promptTemplate", "no slot")))
+                .hasMessageContaining("'chat' or contain {instruction}");
     }
 
     private static float[] floats(java.nio.ByteBuffer b) {
