@@ -123,7 +123,7 @@ public final class EvalTestData {
         String runId = experimentId + "." + mixName + ".abc123";
         return new CheckpointReady(Events.newId(), CheckpointReady.TYPE, experimentId, Events.now(), runId,
                 runId + ".step-000004", experimentId + "." + mixName, design, 4, isFinal, checkpoint.uri().toString(),
-                sha256, "builtin:test", "cpu()", "fp32", evalConfig);
+                sha256, "builtin:test", "cpu()", "fp32", evalConfig, null);
     }
 
     /** An eval config for the test corpus: en and fi, 12 new tokens, batches of 3. */

@@ -17,10 +17,11 @@ import java.util.List;
  * @param judge                  the SxS judge
  * @param device                 device spec for generation ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto})
  * @param precision              {@code fp32}, or {@code fp16} on a GPU
+ * @param secondJudge            a second judge on the same pairs (agreement with the first), or null
  */
 public record EvalPlan(String evalSet, String corpusSplit, String promptsUri, List<String> languages,
         List<String> experimentLanguages, int maxPromptsPerLanguage, GenerationSettings generation, JudgeSpec judge,
-        String device, String precision) {
+        String device, String precision, JudgeSpec secondJudge) {
 
     /** Copies the lists. */
     public EvalPlan {

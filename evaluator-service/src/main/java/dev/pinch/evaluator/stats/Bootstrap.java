@@ -60,6 +60,10 @@ public final class Bootstrap {
         return level;
     }
 
+    public long seed() {
+        return seed;
+    }
+
     /**
      * The estimate, its interval and its p-value against {@code nullValue}; empty when a term's mix has no seed, or a
      * language of a term has no prompt measured in every seed of every mix covering it.

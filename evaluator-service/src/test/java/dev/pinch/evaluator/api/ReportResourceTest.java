@@ -29,8 +29,9 @@ class ReportResourceTest {
     static CheckpointEvaluation eval(String exp, String mix, String lang, double fi, double sw) {
         return new CheckpointEvaluation(exp, exp + "." + mix + ".final", exp + "." + mix,
                 new DesignRef("monolingual", "monolingual", List.of(lang), Map.of()), true, "builtin-test", "reference",
-                List.of(new LanguageScore("fi", 8, 1.0, fi, fi, exp + ".mono-fi"),
-                        new LanguageScore("sw", 8, 0.75, sw, sw, exp + ".mono-sw")));
+                List.of(new LanguageScore("fi", 8, 1.0, fi, fi, exp + ".mono-fi", 0.0, null, null, null, null),
+                        new LanguageScore("sw", 8, 0.75, sw, sw, exp + ".mono-sw", 0.0, null, null, null, null)),
+                null);
     }
 
     @BeforeEach

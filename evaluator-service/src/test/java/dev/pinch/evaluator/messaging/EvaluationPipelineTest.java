@@ -131,7 +131,8 @@ class EvaluationPipelineTest {
 
         CheckpointReady again = new CheckpointReady(dev.pinch.events.Events.newId(), c.eventType(), c.experimentId(),
                 dev.pinch.events.Events.now(), c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(),
-                c.finalCheckpoint(), c.uri(), c.sha256(), c.baseModel(), c.device(), c.precision(), c.evalConfig());
+                c.finalCheckpoint(), c.uri(), c.sha256(), c.baseModel(), c.device(), c.precision(), c.evalConfig(),
+                c.seed());
         KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(again));
         KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(c));
         // a later checkpoint on the same partition (same key) shows both redeliveries were consumed
