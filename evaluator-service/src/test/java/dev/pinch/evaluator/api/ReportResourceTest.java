@@ -55,7 +55,7 @@ class ReportResourceTest {
     void servesCsvAndHtmlWithCharts() {
         given().accept("text/csv").get("/experiments/" + experiment + "/report").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .body(startsWith("section,design,row,column,metric,value\n"))
+                .body(startsWith(dev.pinch.evaluator.report.ReportFormats.CSV_HEADER + "\n"))
                 .body(containsString("matrix,,mono-sw,fi,sxs,20.0000"));
         given().queryParam("format", "html").get("/experiments/" + experiment + "/report").then().statusCode(200)
                 .contentType(startsWith("text/html"))

@@ -109,7 +109,7 @@ class CheckpointScorerTest {
         assertThat(cell.results().get(0).candidateFirst()).isEqualTo(Verdict.Choice.A);
         assertThat(cell.results().get(0).baselineFirst()).isEqualTo(Verdict.Choice.B);
         assertThat(cell.examples().get(0).baselineResponse()).isEqualTo("Book table.");
-        assertThat(cell.examples().get(0).candidateFirst().rationale()).contains("task score");
+        assertThat(cell.examples().get(0).candidateFirst().rationale()).contains("not in fi");
         LanguageScore self = CellExamples.withSxs(scorer.score("fi", baseline, LANGS, 64), null, null, "e.mono-fi",
                 byId(baseline), byId(baseline));
         assertThat(self.sxs()).isEqualTo(50.0);
