@@ -55,7 +55,7 @@ final class Findings {
                 if (!others.isEmpty()) {
                     terms.add(new Estimand.Term(1, e.mixName(), others));
                     details.add(e.mixName() + " on " + String.join(", ", others) + ": "
-                            + Text.interval(data.estimate(Estimand.mean(e.mixName(), others), metric, 0)));
+                            + Text.interval(data.estimate(Estimand.mean(e.mixName(), others), metric, 0), false));
                 }
             }
         }
@@ -65,7 +65,7 @@ final class Findings {
         Estimand mean = new Estimand(terms.stream().map(t -> new Estimand.Term(1.0 / terms.size(), t.mix(),
                 t.languages())).toList());
         return check(key, claim, "mean SxS of the " + terms.size() + " monolingual models on the languages they were"
-                + " not tuned on", mean, TRANSFER_FLOOR, details);
+                + " not tuned on", mean, TRANSFER_FLOOR, details, false);
     }
 
     private Finding pinchOne(List<CheckpointEvaluation> sweep) {
@@ -112,7 +112,7 @@ final class Findings {
         terms.forEach(t -> all.add(new Estimand.Term(-1.0 / terms.size(), t.mix(), t.languages())));
         return check(key, claim, "mean of " + metric.key() + " " + hundred.mixName() + " − mono-L over "
                 + String.join(", ", langs) + " (similar: above −" + (int) SIMILAR_MARGIN + ")", new Estimand(all),
-                -SIMILAR_MARGIN, details);
+                -SIMILAR_MARGIN, details, true);
     }
 
     private Finding unseen() {
@@ -145,7 +145,7 @@ final class Findings {
                 three.terms().forEach(t -> terms.add(new Estimand.Term(t.weight() / 2, t.mix(), t.languages())));
                 four.terms().forEach(t -> terms.add(new Estimand.Term(t.weight() / 2, t.mix(), t.languages())));
                 return check(key, claim, "mean SxS on unseen languages at n = 3 and 4 (about 50: above "
-                        + (int) (50 - SIMILAR_MARGIN) + ")", new Estimand(terms), 50 - SIMILAR_MARGIN, List.of());
+                        + (int) (50 - SIMILAR_MARGIN) + ")", new Estimand(terms), 50 - SIMILAR_MARGIN, List.of(), false);
             }
         }
         return notAddressed(key, claim, "needs a language-count design reaching 4 languages, and the SxS score");
@@ -167,18 +167,18 @@ final class Findings {
         for (int i = 0; i < langs.size(); i++) {
             details.add(langs.get(i) + ": " + Text.interval(each.get(i)) + ", Holm p " + Text.p(holm[i]));
         }
-        return check(key, claim, what, Estimand.difference(a.mixName(), b.mixName(), langs), threshold, details);
+        return check(key, claim, what, Estimand.difference(a.mixName(), b.mixName(), langs), threshold, details, true);
     }
 
     private Finding check(String key, String claim, String what, Estimand estimand, double threshold,
-            List<String> details) {
+            List<String> details, boolean difference) {
         Interval v = data.estimate(estimand, metric, threshold);
         if (v == null) {
             return notAddressed(key, claim, "its statistic could not be measured (no prompt scored in every mix)");
         }
         Verdict verdict = v.above(threshold) ? Verdict.SUPPORTED : v.below(threshold) ? Verdict.CONTRADICTED
                 : Verdict.INCONCLUSIVE;
-        String statistic = what + ": " + Text.interval(v) + (v.p() == null ? "" : ", p " + Text.p(v.p()))
+        String statistic = what + ": " + Text.interval(v, difference) + (v.p() == null ? "" : ", p " + Text.p(v.p()))
                 + "; threshold " + Text.number(threshold);
         return new Finding(key, claim, verdict, statistic, v, threshold, details);
     }

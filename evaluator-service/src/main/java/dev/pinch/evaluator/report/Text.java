@@ -13,12 +13,17 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** "+2.8 [−3.9, 9.6]" (signed when the interval spans or could span 0), or "+2.8 (no interval)". */
+    /** A difference: "+2.8 [-3.9, 9.6]", or "+2.8 (no interval: too few prompts)". */
     static String interval(Interval v) {
+        return interval(v, true);
+    }
+
+    /** "+2.8 [-3.9, 9.6]" for a difference ({@code signed}), "41.3 [35.0, 47.9]" for a level. */
+    static String interval(Interval v, boolean signed) {
         if (v == null) {
             return "n/a";
         }
-        String value = String.format(Locale.ROOT, "%+.1f", v.value());
+        String value = String.format(Locale.ROOT, signed ? "%+.1f" : "%.1f", v.value());
         return v.low() == null ? value + " (no interval: too few prompts)"
                 : value + " [" + String.format(Locale.ROOT, "%.1f, %.1f", v.low(), v.high()) + "]";
     }

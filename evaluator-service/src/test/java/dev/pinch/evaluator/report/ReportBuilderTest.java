@@ -153,4 +153,20 @@ class ReportBuilderTest {
                 .contains("href=\"charts/heatmap-sxs.svg\"").contains("<td class=\"n\">n/a</td>")
                 .contains("no monolingual baseline for zh");
     }
+
+    @Test
+    void aReportIsReusedWhileItsEvaluationsAreEqual() {
+        ReportCache cache = new ReportCache();
+        int[] builds = {0};
+        java.util.function.Supplier<ExperimentReport> build = () -> {
+            builds[0]++;
+            return ReportBuilder.build("exp", evaluations(), Map.of());
+        };
+        ExperimentReport first = cache.get("exp", evaluations(), build);
+        assertThat(cache.get("exp", evaluations(), build)).isSameAs(first);
+        List<CheckpointEvaluation> more = new ArrayList<>(evaluations());
+        more.remove(0);
+        assertThat(cache.get("exp", more, build)).isNotSameAs(first);
+        assertThat(builds[0]).isEqualTo(2);
+    }
 }
