@@ -9,7 +9,8 @@ with numpy 2.4 / scipy 1.17). CI does not run this script: it reads only the JSO
 How Java and Python agree to 1e-6: both draw the resampling indices from the same simple generator, SplitMix64
 (Steele, Lea, Flood 2014), seeded the same way, and consume it in the same order (per resample, per seed slot: one
 seed index per mix, then n prompt indices). The statistic on each resample, the percentile interval (numpy's linear
-quantile) and the p-value are computed independently here with numpy. Independently of the shared generator, the
+quantile) and the p-values (interval inversion for levels; for contrasts a paired sign-flip test drawing one sign per
+prompt from a second SplitMix64 with the same seed) are computed independently here with numpy. Independently of the shared generator, the
 script also checks its own percentile interval against scipy.stats.bootstrap on the same data (many resamples,
 scipy's own random draws), so the reference is a correct bootstrap and not merely a copy of the Java one.
 The data below are synthetic (seeded numpy draws), no corpus text.
@@ -78,6 +79,43 @@ def statistic(terms, data, measured, pool, seed_draws, counts):
     return total
 
 
+def is_contrast(terms):
+    langs = {l for t in terms for l in t["languages"]}
+    return all(abs(sum(t["weight"] for t in terms if l in t["languages"])) < 1e-9 for l in langs)
+
+
+def contributions(terms, data, measured, pool):
+    """Each pooled prompt's share of the point estimate (seeds averaged), accumulated term by term, language by
+    language, prompt by prompt."""
+    c = [0.0] * len(pool)
+    for term in terms:
+        w = term["weight"] / len(term["languages"])
+        for lang in term["languages"]:
+            ids = sorted(measured[lang])
+            replicates = data[term["mix"]][lang]
+            for i in ids:
+                mean = 0.0
+                for rep in replicates:
+                    mean += rep[i]
+                c[pool.index(i)] += w * mean / len(replicates) / len(ids)
+    return c
+
+
+def sign_flip(c, seed, resamples):
+    """Paired sign-flip test: each share keeps or flips its sign (minus when the 64-bit draw, read signed, is
+    negative); p = (#{|sum| >= |observed|} + 1) / (resamples + 1)."""
+    observed = abs(float(np.sum(c)))
+    tolerance = 1e-9 * max(1.0, observed)
+    rng = SplitMix64(seed)
+    extreme = 0
+    for _ in range(resamples):
+        total = 0.0
+        for x in c:
+            total += -x if rng.next_long() >= 1 << 63 else x
+        extreme += abs(total) >= observed - tolerance
+    return (extreme + 1) / (resamples + 1)
+
+
 def bootstrap(case):
     terms, data = case["terms"], case["data"]
     mixes = list(dict.fromkeys(t["mix"] for t in terms))
@@ -105,6 +143,8 @@ def bootstrap(case):
     below = int((resampled <= case["null"]).sum())
     above = int((resampled >= case["null"]).sum())
     p = min(1.0, 2 * (min(below, above) + 1) / (len(resampled) + 1))
+    if is_contrast(terms) and case["null"] == 0:
+        p = sign_flip(contributions(terms, data, measured, pool), case["seed"], case["resamples"])
     return {"value": value, "low": float(low), "high": float(high), "p": p, "prompts": n, "seeds": slots,
             "seedValues": per_seed}
 
@@ -166,6 +206,18 @@ def scipy_check(case, result):
     return {"low": float(lo), "high": float(hi), "resamples": 20000}
 
 
+def discordant_case():
+    """Few discordant prompts, all one way (4 of 24: ties vs losses), as the demo produced: the sign-flip p must be
+    near the exact 2 / 2^4 = 0.125, where inverting the bootstrap interval gives about 0.02."""
+    ids = ["p%02d" % i for i in range(24)]
+    a = {i: (50.0 if k < 4 else 0.0) for k, i in enumerate(ids)}
+    b = {i: 0.0 for i in ids}
+    return {"name": "four discordant prompts of 24", "seed": 1, "resamples": 2000, "level": 0.95, "null": 0.0,
+            "terms": [{"weight": 1, "mix": "pinch-p1", "languages": ["ru"]},
+                      {"weight": -1, "mix": "mono-en", "languages": ["ru"]}],
+            "data": {"pinch-p1": {"ru": [a]}, "mono-en": {"ru": [b]}}}
+
+
 def holm(p):
     p = np.asarray(p, float)
     order = np.argsort(p, kind="stable")
@@ -195,10 +247,13 @@ def main():
         g = SplitMix64(seed)
         generators.append({"seed": seed, "longs": longs, "bound": 37, "ints": [g.next_int(37) for _ in range(20)]})
     results = []
-    for case in cases():
+    for case in cases() + [discordant_case()]:
         case["expected"] = bootstrap(case)
         if case["name"].startswith("one cell"):
             case["scipyPercentile"] = scipy_check(case, case["expected"])
+        if case["name"].startswith("four discordant"):
+            assert abs(case["expected"]["p"] - 0.125) < 0.02, case["expected"]
+            assert case["expected"]["low"] > 0, "the bootstrap interval alone would call it significant"
         results.append(case)
     rng = np.random.default_rng(5)
     p = rng.uniform(0, 0.2, 6).round(6).tolist()

@@ -84,8 +84,7 @@ final class Designs {
      * 1% of the budget (the paper's 40 examples of 4,640, {@code pinch-n40}); null when the sweep has neither.
      */
     static CheckpointEvaluation pinchOne(List<CheckpointEvaluation> sweep) {
-        return sweep.stream().filter(e -> "1".equals(e.design().params().get("percent"))
-                        || "1.0".equals(e.design().params().get("percent"))).findFirst()
+        return sweep.stream().filter(e -> e.design().params().containsKey("percent") && share(e) == 1).findFirst()
                 .orElse(sweep.stream().filter(e -> e.design().params().containsKey("count"))
                         .filter(e -> share(e) > 0 && share(e) <= 1)
                         .min(java.util.Comparator.comparingDouble(Designs::share)).orElse(null));

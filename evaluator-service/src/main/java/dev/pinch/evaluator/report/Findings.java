@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * The paper's findings (shared/PAPER.md, "Findings to reproduce") checked on this experiment. Each is a statistic
- * with a bootstrap interval and a threshold on the paper's side: ✔ supported when the whole interval lies beyond
- * the threshold, ✘ contradicted when it lies entirely on the other side, inconclusive otherwise, and not addressed
- * when the experiment's designs (or the metric) cannot test it.
+ * with a bootstrap interval, a p-value and a threshold on the paper's side: ✔ supported when the whole interval lies
+ * beyond the threshold and p is below 0.05 (for a difference against 0 the p of a paired sign-flip test, which stays
+ * honest when only a few prompts differ), ✘ contradicted when both hold on the other side, inconclusive otherwise,
+ * and not addressed when the experiment's designs (or the metric) cannot test it.
  */
 final class Findings {
 
@@ -176,10 +177,12 @@ final class Findings {
         if (v == null) {
             return notAddressed(key, claim, "its statistic could not be measured (no prompt scored in every mix)");
         }
-        Verdict verdict = v.above(threshold) ? Verdict.SUPPORTED : v.below(threshold) ? Verdict.CONTRADICTED
-                : Verdict.INCONCLUSIVE;
-        String statistic = what + ": " + Text.interval(v, difference) + (v.p() == null ? "" : ", p " + Text.p(v.p()))
-                + "; threshold " + Text.number(threshold);
+        boolean significant = v.p() != null && v.p() < 1 - data.bootstrap().level();
+        Verdict verdict = significant && v.above(threshold) ? Verdict.SUPPORTED
+                : significant && v.below(threshold) ? Verdict.CONTRADICTED : Verdict.INCONCLUSIVE;
+        String test = estimand.contrast() && threshold == 0 ? " (paired sign-flip)" : "";
+        String statistic = what + ": " + Text.interval(v, difference) + (v.p() == null ? "" : ", p " + Text.p(v.p())
+                + test) + "; threshold " + Text.number(threshold);
         return new Finding(key, claim, verdict, statistic, v, threshold, details);
     }
 

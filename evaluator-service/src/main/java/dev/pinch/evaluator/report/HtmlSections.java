@@ -21,8 +21,8 @@ final class HtmlSections {
 
     static void findings(StringBuilder h, ExperimentReport report) {
         h.append("<h2 id=\"findings\">Findings</h2><p>Each of the paper's findings that this experiment's designs can")
-                .append(" test: ✔ supported when the whole 95% interval lies on the paper's side of the threshold,")
-                .append(" ✘ contradicted when it lies entirely on the other side, inconclusive otherwise.</p><ul>");
+                .append(" test: ✔ supported when the whole 95% interval lies on the paper's side of the threshold and")
+                .append(" p &lt; 0.05, ✘ contradicted when both hold on the other side, inconclusive otherwise.</p><ul>");
         for (Finding f : report.findings()) {
             String css = f.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
             h.append("<li class=\"finding ").append(css).append("\"><b class=\"").append(css).append("\">")

@@ -67,9 +67,11 @@ public final class ReportBuilder {
                 "Prompts are resampled with replacement (prompt ids pooled across languages, so parallel prompts move"
                 + " together); with several training seeds, seeds are resampled first, then prompts (two-stage)."
                 + " Comparisons between mixes are paired: both mixes are scored on the same resampled prompts. The"
-                + " interval is the 2.5th to 97.5th percentile of the resampled statistic. p-values are two-sided,"
-                + " from inverting the percentile interval; Holm's correction is applied within each family of"
-                + " languages. Generator: SplitMix64, every estimate starting from the same seed.");
+                + " interval is the 2.5th to 97.5th percentile of the resampled statistic. p-values are two-sided: for"
+                + " a difference between mixes a paired sign-flip test (each prompt's difference keeps or flips its"
+                + " sign at random), otherwise from inverting the percentile interval; Holm's correction is applied"
+                + " within each family of languages. Generator: SplitMix64, every estimate starting from the same"
+                + " seed. A finding is supported only when its interval clears the threshold and p < 0.05.");
     }
 
     static Matrix matrix(ReportData data, Metric metric, List<String> languages, String base) {

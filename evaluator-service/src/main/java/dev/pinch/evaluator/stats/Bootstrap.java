@@ -95,7 +95,8 @@ public final class Bootstrap {
             below += s <= nullValue ? 1 : 0;
             above += s >= nullValue ? 1 : 0;
         }
-        double p = Math.min(1, 2.0 * (Math.min(below, above) + 1) / (stats.length + 1));
+        double p = estimand.contrast() && nullValue == 0 ? signFlip(l.contributions())
+                : Math.min(1, 2.0 * (Math.min(below, above) + 1) / (stats.length + 1));
         return Optional.of(new Interval(value, quantile(stats, (1 - level) / 2), quantile(stats, (1 + level) / 2), p,
                 l.pool.length, l.maxSeeds, perSeed));
     }
@@ -123,6 +124,28 @@ public final class Bootstrap {
             }
         }
         return Arrays.copyOf(out, valid);
+    }
+
+    /**
+     * Two-sided p of a paired sign-flip (randomisation) test: each prompt's share of the difference keeps or flips its
+     * sign at random ({@link SplitMix64} from the same seed, one draw per pooled prompt in id order, sign − when the
+     * draw is negative); p = (#{|resampled sum| ≥ |observed sum|} + 1) / (resamples + 1). Exact in the limit whatever
+     * the sample size, where the bootstrap's own p is optimistic with few discordant prompts (4 of 24, all one way,
+     * give 0.125 here, about 0.02 by inverting the bootstrap interval).
+     */
+    private double signFlip(double[] contributions) {
+        double observed = Math.abs(Arrays.stream(contributions).sum());
+        double tolerance = 1e-9 * Math.max(1, observed);
+        SplitMix64 rng = new SplitMix64(seed);
+        int extreme = 0;
+        for (int b = 0; b < resamples; b++) {
+            double sum = 0;
+            for (double c : contributions) {
+                sum += rng.nextLong() < 0 ? -c : c;
+            }
+            extreme += Math.abs(sum) >= observed - tolerance ? 1 : 0;
+        }
+        return (extreme + 1.0) / (resamples + 1);
     }
 
     private static int[][] seedsAll(PromptPool l, int r) {

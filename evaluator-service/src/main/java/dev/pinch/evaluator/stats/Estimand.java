@@ -62,6 +62,20 @@ public record Estimand(List<Term> terms) {
         return new Estimand(all);
     }
 
+    /**
+     * Whether this is a contrast: in every language the weights of the terms covering it sum to 0 (a difference
+     * between mixes, or a difference of differences), so "no difference" makes each prompt's share symmetric about 0.
+     */
+    public boolean contrast() {
+        for (String lang : languages()) {
+            double sum = terms.stream().filter(t -> t.languages().contains(lang)).mapToDouble(Term::weight).sum();
+            if (Math.abs(sum) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The distinct mixes, in order of first appearance (the order in which seeds are drawn). */
     public List<String> mixes() {
         return List.copyOf(new LinkedHashSet<>(terms.stream().map(Term::mix).toList()));

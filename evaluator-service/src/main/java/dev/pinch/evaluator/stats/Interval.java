@@ -8,9 +8,10 @@ import java.util.List;
  * @param value      the point estimate: the statistic on the data as measured (seeds averaged)
  * @param low        lower end of the percentile interval, or null when too few prompts or resamples
  * @param high       upper end, or null likewise
- * @param p          two-sided p-value of "the statistic equals the null value", from inverting the percentile
- *                   interval: 2 · (min(#resamples ≤ null, #resamples ≥ null) + 1) / (valid resamples + 1), capped at 1;
- *                   null when there is no interval
+ * @param p          two-sided p-value of "the statistic equals the null value": for a contrast against 0 (a
+ *                   difference between mixes) a paired sign-flip randomisation test; otherwise from inverting the
+ *                   percentile interval, 2 · (min(#resamples ≤ null, #resamples ≥ null) + 1) / (valid resamples + 1),
+ *                   capped at 1; null when there is no interval
  * @param prompts    distinct prompts resampled (the union over the estimand's languages)
  * @param seeds      seeds (training replicates) per mix: the most any of its mixes has
  * @param seedValues the statistic on each seed alone (replicate i of every mix), when every mix has the same number

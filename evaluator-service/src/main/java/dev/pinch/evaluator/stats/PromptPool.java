@@ -132,5 +132,26 @@ final class PromptPool {
         }
         return stat;
     }
-}
 
+    /**
+     * Each pooled prompt's share of the point estimate (seeds averaged): the estimate is their sum. For a contrast
+     * these are the per-prompt paired differences a sign-flip test randomises.
+     */
+    double[] contributions() {
+        double[] c = new double[pool.length];
+        for (int t = 0; t < positions.length; t++) {
+            double w = estimand.terms().get(t).weight() / positions[t].length;
+            for (int j = 0; j < positions[t].length; j++) {
+                double[][] bySeed = values[t][j];
+                for (int q = 0; q < positions[t][j].length; q++) {
+                    double mean = 0;
+                    for (double[] seedValues : bySeed) {
+                        mean += seedValues[q];
+                    }
+                    c[positions[t][j][q]] += w * mean / bySeed.length / positions[t][j].length;
+                }
+            }
+        }
+        return c;
+    }
+}

@@ -28,7 +28,7 @@ class BootstrapGoldenTest {
         try (InputStream in = BootstrapGoldenTest.class.getResourceAsStream("bootstrap-golden.json")) {
             golden = new ObjectMapper().readTree(in);
         }
-        assertThat(golden.path("bootstrap")).hasSize(4);
+        assertThat(golden.path("bootstrap")).hasSize(5);
     }
 
     @Test
@@ -68,6 +68,17 @@ class BootstrapGoldenTest {
                 assertThat(got.seedValues().get(i)).isCloseTo(e.path("seedValues").get(i).asDouble(), within(TOLERANCE));
             }
         }
+    }
+
+    @Test
+    void fewDiscordantPromptsAreNotSignificantThoughTheBootstrapIntervalExcludesZero() {
+        JsonNode c = golden.path("bootstrap").get(4);
+        assertThat(c.path("name").asText()).startsWith("four discordant");
+        Interval got = new Bootstrap(c.path("resamples").asInt(), 0.95, c.path("seed").asLong())
+                .estimate(Estimand.difference("pinch-p1", "mono-en", List.of("ru")), data(c.path("data")), 0)
+                .orElseThrow();
+        assertThat(got.low()).isGreaterThan(0);
+        assertThat(got.p()).as("exact sign test: 2 / 2^4").isCloseTo(0.125, within(0.02));
     }
 
     @Test

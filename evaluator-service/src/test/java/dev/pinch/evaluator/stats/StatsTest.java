@@ -48,7 +48,7 @@ class StatsTest {
         assertThat(d.value()).isCloseTo(10, within(1e-9));
         assertThat(d.low()).isCloseTo(10, within(1e-9));
         assertThat(d.high()).isCloseTo(10, within(1e-9));
-        assertThat(d.p()).isCloseTo(2.0 / 501, within(1e-12));
+        assertThat(d.p()).as("sign-flip: no flip reaches it").isCloseTo(1.0 / 501, within(1e-12));
         assertThat(d.above(0)).isTrue();
     }
 
