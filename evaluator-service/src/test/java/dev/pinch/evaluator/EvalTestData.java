@@ -120,10 +120,16 @@ public final class EvalTestData {
     /** The CheckpointReady of a stored checkpoint of mix {@code <experiment>.<mixName>}. */
     public static CheckpointReady checkpointReady(String experimentId, String mixName, DesignRef design,
             Artifact checkpoint, String sha256, boolean isFinal, Map<String, Object> evalConfig) {
-        String runId = experimentId + "." + mixName + ".abc123";
+        return checkpointReady(experimentId, mixName, design, checkpoint, sha256, isFinal, evalConfig, null);
+    }
+
+    /** The same for one training seed of an experiment with {@code seeds} (run id {@code <mix>.seed<N>.abc123}). */
+    public static CheckpointReady checkpointReady(String experimentId, String mixName, DesignRef design,
+            Artifact checkpoint, String sha256, boolean isFinal, Map<String, Object> evalConfig, Long trainingSeed) {
+        String runId = experimentId + "." + mixName + (trainingSeed == null ? "" : ".seed" + trainingSeed) + ".abc123";
         return new CheckpointReady(Events.newId(), CheckpointReady.TYPE, experimentId, Events.now(), runId,
                 runId + ".step-000004", experimentId + "." + mixName, design, 4, isFinal, checkpoint.uri().toString(),
-                sha256, "builtin:test", "cpu()", "fp32", evalConfig);
+                sha256, "builtin:test", "cpu()", "fp32", evalConfig, trainingSeed);
     }
 
     /** An eval config for the test corpus: en and fi, 12 new tokens, batches of 3. */

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param baseModel       the base model the run started from
  * @param device          e.g. {@code cpu} or {@code gpu(0)}
  * @param precision       e.g. {@code fp32} or {@code bf16}
+ * @param seed            the run's training seed when its experiment lists {@code seeds} (see {@link MixReady#seed()}),
+ *                        else null
  */
 public record CheckpointReady(
         UUID eventId,
@@ -30,7 +32,8 @@ public record CheckpointReady(
         String baseModel,
         String device,
         String precision,
-        Map<String, Object> evalConfig) implements PipelineEvent {
+        Map<String, Object> evalConfig,
+        Long seed) implements PipelineEvent {
 
     public static final String TYPE = "dev.pinch.checkpoint.ready.v1";
 

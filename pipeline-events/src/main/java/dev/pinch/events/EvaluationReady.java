@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A checkpoint was scored in every eval language and its results stored. Keyed by checkpoint id.
  *
- * @param scores per eval language, score name to value (e.g. {@code sxs}, {@code task}, {@code language_ok})
+ * @param scores per eval language, score name to value: {@code language_ok}, {@code task}, {@code sxs}, {@code prompts},
+ *               and the rates {@code degenerate}, {@code line_pass}, {@code word_pass} (0..1) where measured
  */
 public record EvaluationReady(
         UUID eventId,

@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param sha256         hex sha256 of that file
  * @param trainingConfig the experiment's training config, passed through untouched
  * @param evalConfig     the experiment's eval config, passed through untouched
+ * @param seed           the training seed of this replicate when the experiment lists {@code seeds} (one MixReady per
+ *                       mix and seed, all keyed by the mix id); null for the single default run, whose seed is the
+ *                       training config's
  */
 public record MixReady(
         UUID eventId,
@@ -30,7 +33,8 @@ public record MixReady(
         String artifactUri,
         String sha256,
         Map<String, Object> trainingConfig,
-        Map<String, Object> evalConfig) implements PipelineEvent {
+        Map<String, Object> evalConfig,
+        Long seed) implements PipelineEvent {
 
     public static final String TYPE = "dev.pinch.mix.ready.v1";
 

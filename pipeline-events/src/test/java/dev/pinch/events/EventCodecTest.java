@@ -14,7 +14,7 @@ class EventCodecTest {
         return new MixReady(Events.newId(), MixReady.TYPE, "exp-1", Events.now(), "exp-1.pinch-p1",
                 new DesignRef("pinch", "sweep", List.of("en", "fi"), Map.of("percent", "1")),
                 Map.of("en", 98, "fi", 2), 100, new CorpusRef("builtin", "1", "ab"),
-                "file:/tmp/x.jsonl", "cd", Map.of("lr", 0.001), Map.of());
+                "file:/tmp/x.jsonl", "cd", Map.of("lr", 0.001), Map.of(), null);
     }
 
     @Test

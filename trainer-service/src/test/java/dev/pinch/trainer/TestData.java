@@ -84,7 +84,7 @@ public final class TestData {
         return new MixReady(Events.newId(), MixReady.TYPE, experimentId, Events.now(), mixId,
                 new DesignRef("pinch", "sweep", List.of("en", "sw", "fi"), Map.of("percent", "10")),
                 Map.of("en", 10), 10, CORPUS, mix.uri().toString(), sha256, training,
-                Map.of("languages", List.of("en", "sw")));
+                Map.of("languages", List.of("en", "sw")), null);
     }
 
     /**

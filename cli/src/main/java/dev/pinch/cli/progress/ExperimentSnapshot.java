@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * One poll of an experiment across the three services: the mixes dataset-service assembled, the trainer's runs of
- * them, the evaluator's jobs on their final checkpoints, and the built-in base model's pretraining.
+ * them, the evaluator's jobs on their final checkpoints, and the built-in base model's pretraining. An experiment with
+ * {@code seeds} has one entry per mix and seed ({@code pinch-p1 seed 2}).
  */
 public record ExperimentSnapshot(String experimentId, boolean published, List<MixStatus> mixes, JsonNode baseModel) {
 
@@ -25,28 +26,41 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
     public static ExperimentSnapshot of(JsonNode experiment, JsonNode runs, JsonNode evaluations, JsonNode baseModels) {
         Set<String> baselines = baselineLanguages(experiment);
         List<MixStatus> mixes = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        experiment.path("spec").path("seeds").forEach(s -> seeds.add(s.asLong()));
+        if (seeds.isEmpty()) {
+            seeds.add(null);
+        }
         for (JsonNode mix : experiment.path("mixes")) {
-            String mixId = mix.path("id").asText();
-            JsonNode run = latest(runs, mixId, false);
-            JsonNode eval = latest(evaluations, mixId, true);
-            List<String> pending = new ArrayList<>();
-            if (eval != null) {
-                eval.path("pendingSxs").forEach(l -> {
-                    if (baselines.contains(l.asText())) {
-                        pending.add(l.asText());
-                    }
-                });
+            for (Long seed : seeds) {
+                mixes.add(status(mix, seed, runs, evaluations, baselines));
             }
-            String error = run != null && !run.path("error").isNull() && run.has("error") ? run.path("error").asText()
-                    : eval != null && eval.hasNonNull("error") ? eval.path("error").asText() : null;
-            mixes.add(new MixStatus(mixId, mix.path("name").asText(mixId), run == null ? null : run.path("runId").asText(),
-                    run == null ? null : run.path("state").asText(), number(run, "step"), number(run, "totalSteps"),
-                    run == null || run.path("loss").isNull() || !run.has("loss") ? null : run.path("loss").asDouble(),
-                    number(run, "etaSeconds"), eval == null ? null : eval.path("state").asText(), pending, error));
         }
         JsonNode base = baseModels != null && baseModels.size() > 0 ? baseModels.get(0) : null;
         return new ExperimentSnapshot(experiment.path("id").asText(), experiment.path("published").asBoolean(false),
                 mixes, base);
+    }
+
+    private static MixStatus status(JsonNode mix, Long seed, JsonNode runs, JsonNode evaluations,
+            Set<String> baselines) {
+        String mixId = mix.path("id").asText();
+        JsonNode run = latest(runs, mixId, seed, false);
+        JsonNode eval = latest(evaluations, mixId, seed, true);
+        List<String> pending = new ArrayList<>();
+        if (eval != null) {
+            eval.path("pendingSxs").forEach(l -> {
+                if (baselines.contains(l.asText())) {
+                    pending.add(l.asText());
+                }
+            });
+        }
+        String error = run != null && !run.path("error").isNull() && run.has("error") ? run.path("error").asText()
+                : eval != null && eval.hasNonNull("error") ? eval.path("error").asText() : null;
+        String name = mix.path("name").asText(mixId) + (seed == null ? "" : " seed " + seed);
+        return new MixStatus(mixId, name, run == null ? null : run.path("runId").asText(),
+                run == null ? null : run.path("state").asText(), number(run, "step"), number(run, "totalSteps"),
+                run == null || run.path("loss").isNull() || !run.has("loss") ? null : run.path("loss").asDouble(),
+                number(run, "etaSeconds"), eval == null ? null : eval.path("state").asText(), pending, error);
     }
 
     /** Languages with a monolingual mix in the experiment: the only SxS baselines that will ever arrive. */
@@ -61,11 +75,12 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
         return languages;
     }
 
-    /** The newest run of a mix, or the newest evaluation of its final checkpoint. */
-    private static JsonNode latest(JsonNode items, String mixId, boolean finalCheckpointOnly) {
+    /** The newest run of a mix and seed, or the newest evaluation of its final checkpoint. */
+    private static JsonNode latest(JsonNode items, String mixId, Long seed, boolean finalCheckpointOnly) {
         JsonNode found = null;
         for (JsonNode item : items) {
-            if (mixId.equals(item.path("mixId").asText())
+            Long itemSeed = item.hasNonNull("seed") ? item.path("seed").asLong() : null;
+            if (mixId.equals(item.path("mixId").asText()) && java.util.Objects.equals(seed, itemSeed)
                     && (!finalCheckpointOnly || item.path("finalCheckpoint").asBoolean())
                     && (found == null || item.path("createdAt").asText().compareTo(found.path("createdAt").asText()) >= 0)) {
                 found = item;

@@ -4,29 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The experiment report as terminal tables: per metric (SxS, task score, response-language rate), one row per mix
- * and one column per eval language plus the mean over the non-base languages; then the paper's first question,
- * whether P = 1 beats P = 0 outside the base language.
+ * The experiment report as terminal tables: per metric (SxS, task score, response-language rate, degenerate rate,
+ * LCB pass rates), one row per mix and one column per eval language plus the mean over the non-base languages, each
+ * value with ± half the width of its 95% confidence interval; then the paper's findings as the report checked them,
+ * and the closing verdict on the paper's first question, whether P = 1 beats P = 0 outside the base language, in the
+ * findings' own wording and with their interval.
  */
 public final class ResultTable {
 
     private static final Pattern PERCENT = Pattern.compile("pinch-p(\\d+(?:\\.\\d+)?)");
-    private static final Pattern BASE = Pattern.compile("base \\((\\w+)\\)");
+    private static final List<String> METRICS = List.of("sxs", "task", "language", "degenerate", "line_pass", "word_pass");
+    private static final String P1_FINDING = "p1-helps-non-base";
 
     private ResultTable() {
     }
 
     public static List<String> render(JsonNode report) {
-        String base = baseLanguage(report);
+        String base = report.path("baseLanguage").asText("en");
         List<String> lines = new ArrayList<>();
-        for (String metric : List.of("sxs", "task", "language")) {
+        for (String metric : METRICS) {
             JsonNode matrix = report.path("matrices").path(metric);
-            if (matrix.path("rows").isEmpty()) {
+            if (matrix.path("rows").isEmpty() || !hasValues(matrix)) {
                 continue;
             }
             lines.add(matrix.path("title").asText(metric));
@@ -36,86 +39,111 @@ public final class ResultTable {
             header.add("non-" + base);
             table.row(header);
             for (int r = 0; r < matrix.path("rows").size(); r++) {
-                List<String> row = new ArrayList<>(List.of(label(matrix.path("rows").get(r).asText(), base, report)));
+                List<String> row = new ArrayList<>(List.of(label(matrix, r, base, report)));
                 JsonNode values = matrix.path("values").get(r);
-                values.forEach(v -> row.add(v.isNumber() ? format(v.asDouble()) : "-"));
-                OptionalDouble mean = nonBaseMean(matrix, r, base);
-                row.add(mean.isPresent() ? format(mean.getAsDouble()) : "-");
+                for (int c = 0; c < values.size(); c++) {
+                    row.add(cell(values.get(c), matrix.path("intervals").path(r).path(c)));
+                }
+                JsonNode mean = matrix.path("nonBaseMeans").path(r);
+                row.add(cell(mean.path("value"), mean));
                 table.row(row);
             }
             lines.addAll(table.render());
             lines.add("");
         }
+        JsonNode method = report.path("method");
+        if (!method.isMissingNode()) {
+            lines.add(String.format(Locale.ROOT, "± is half the width of the %d%% confidence interval (%s, %d resamples"
+                    + " over prompts); the HTML report has the intervals.", Math.round(100 * method.path("level")
+                    .asDouble()), method.path("name").asText(), method.path("resamples").asInt()));
+        }
         report.path("notes").forEach(n -> lines.add("note: " + n.asText()));
-        direction(report, base).ifPresent(lines::add);
+        lines.addAll(findings(report));
+        verdict(report, base).ifPresent(lines::add);
+        return lines;
+    }
+
+    /** The findings section: one line per finding with its verdict, then the statistic behind it. */
+    static List<String> findings(JsonNode report) {
+        List<String> lines = new ArrayList<>();
+        if (report.path("findings").isEmpty()) {
+            return lines;
+        }
+        lines.add("");
+        lines.add("Findings of the paper, checked on this experiment (95% CIs):");
+        for (JsonNode f : report.path("findings")) {
+            String label = verdictLabel(f);
+            lines.add(String.format(Locale.ROOT, "  %-15s %s", label, f.path("claim").asText()));
+            lines.add("                  " + f.path("statistic").asText());
+        }
         return lines;
     }
 
     /**
-     * "P=1 vs P=0 on non-en (SxS): 41.3 vs 33.0, P=1 is better by 8.3", from the rows {@code pinch-p1} and
-     * {@code mono-<base>}; empty when either is missing.
+     * The demo's closing line, from the report's P = 1 finding: what the interval supports, nothing more. Empty when
+     * the report has no such finding (an older evaluator).
      */
-    static java.util.Optional<String> direction(JsonNode report, String base) {
-        String metric = report.path("matrices").path("sxs").path("rows").isEmpty() ? "task" : "sxs";
-        JsonNode matrix = report.path("matrices").path(metric);
-        int p0 = indexOf(matrix, "mono-" + base);
-        int p1 = indexOf(matrix, "pinch-p1");
-        if (p0 < 0 || p1 < 0) {
-            return java.util.Optional.empty();
+    static Optional<String> verdict(JsonNode report, String base) {
+        for (JsonNode f : report.path("findings")) {
+            if (!P1_FINDING.equals(f.path("key").asText())) {
+                continue;
+            }
+            String statistic = f.path("statistic").asText();
+            String line = switch (f.path("verdict").asText()) {
+                case "SUPPORTED" -> "P=1 beats P=0 outside " + base + ": " + verdictLabel(f) + ", " + statistic;
+                case "CONTRADICTED" -> "P=1 does worse than P=0 outside " + base + ": " + verdictLabel(f) + ", "
+                        + statistic;
+                case "INCONCLUSIVE" -> "P=1 vs P=0 outside " + base + ": inconclusive, these data do not show a"
+                        + " difference either way (" + statistic + ")";
+                default -> "P=1 vs P=0 outside " + base + ": not addressed (" + statistic + ")";
+            };
+            return Optional.of("Verdict: " + line);
         }
-        OptionalDouble a = nonBaseMean(matrix, p1, base);
-        OptionalDouble b = nonBaseMean(matrix, p0, base);
-        if (a.isEmpty() || b.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        double diff = a.getAsDouble() - b.getAsDouble();
-        return java.util.Optional.of(String.format(Locale.ROOT,
-                "P=1 vs P=0 on non-%s languages (%s): %.1f vs %.1f, %s", base, matrix.path("title").asText(metric),
-                a.getAsDouble(), b.getAsDouble(), diff > 0 ? String.format(Locale.ROOT,
-                        "P=1 is better by %.1f (the paper's direction)", diff) : diff < 0 ? String.format(Locale.ROOT,
-                        "P=1 is worse by %.1f (not the paper's direction)", -diff) : "a tie"));
+        return Optional.empty();
     }
 
-    static OptionalDouble nonBaseMean(JsonNode matrix, int row, String base) {
-        List<Double> values = new ArrayList<>();
-        JsonNode cells = matrix.path("values").get(row);
-        for (int c = 0; c < matrix.path("columns").size(); c++) {
-            if (!matrix.path("columns").get(c).asText().equals(base) && cells.get(c).isNumber()) {
-                values.add(cells.get(c).asDouble());
+    private static String verdictLabel(JsonNode finding) {
+        return switch (finding.path("verdict").asText()) {
+            case "SUPPORTED" -> "✔ supported";
+            case "CONTRADICTED" -> "✘ contradicted";
+            case "INCONCLUSIVE" -> "inconclusive";
+            default -> "not addressed";
+        };
+    }
+
+    /** "41.3±6.2": the value and half the interval's width; the value alone without an interval; "-" unmeasured. */
+    static String cell(JsonNode value, JsonNode interval) {
+        if (!value.isNumber()) {
+            return "-";
+        }
+        String v = String.format(Locale.ROOT, "%.1f", value.asDouble());
+        if (!interval.path("low").isNumber()) {
+            return v;
+        }
+        return v + String.format(Locale.ROOT, "±%.1f",
+                (interval.path("high").asDouble() - interval.path("low").asDouble()) / 2);
+    }
+
+    private static boolean hasValues(JsonNode matrix) {
+        for (JsonNode row : matrix.path("values")) {
+            for (JsonNode v : row) {
+                if (v.isNumber()) {
+                    return true;
+                }
             }
         }
-        return values.stream().mapToDouble(Double::doubleValue).average();
+        return false;
     }
 
-    private static int indexOf(JsonNode matrix, String row) {
-        for (int i = 0; i < matrix.path("rows").size(); i++) {
-            if (matrix.path("rows").get(i).asText().equals(row)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String label(String mix, String base, JsonNode report) {
+    private static String label(JsonNode matrix, int r, String base, JsonNode report) {
+        String mix = matrix.path("rows").get(r).asText();
+        int seeds = matrix.path("seeds").path(r).asInt(1);
+        String suffix = seeds > 1 ? " ×" + seeds + " seeds" : "";
         Matcher m = PERCENT.matcher(mix);
         if (m.matches()) {
-            return mix + " (P=" + m.group(1) + ")";
+            return mix + " (P=" + m.group(1) + ")" + suffix;
         }
         boolean sweep = report.path("sweepCurves").size() > 0;
-        return sweep && mix.equals("mono-" + base) ? mix + " (P=0)" : mix;
-    }
-
-    static String baseLanguage(JsonNode report) {
-        for (JsonNode curve : report.path("sweepCurves")) {
-            Matcher m = BASE.matcher(curve.path("series").asText());
-            if (m.find()) {
-                return m.group(1);
-            }
-        }
-        return "en";
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        return (sweep && mix.equals("mono-" + base) ? mix + " (P=0)" : mix) + suffix;
     }
 }

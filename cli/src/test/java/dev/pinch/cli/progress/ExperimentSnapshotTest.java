@@ -71,4 +71,21 @@ class ExperimentSnapshotTest {
         assertThat(ProgressBoard.clock(754)).isEqualTo("12:34");
         assertThat(ProgressBoard.clock(3725)).isEqualTo("1:02:05");
     }
+
+    @Test
+    void anExperimentWithSeedsHasOneEntryPerMixAndSeed() throws Exception {
+        String experiment = "{'id':'s','published':true,'spec':{'seeds':[1,2]},'mixes':["
+                + "{'id':'s.mono-en','name':'mono-en','design':{'type':'monolingual','languages':['en']}}]}";
+        JsonNode runs = json("[{'runId':'s.mono-en.seed1.abc','mixId':'s.mono-en','seed':1,'state':'DONE',"
+                + "'createdAt':'2026-01-01T00:00:00Z'},{'runId':'s.mono-en.seed2.abc','mixId':'s.mono-en','seed':2,"
+                + "'state':'RUNNING','step':3,'totalSteps':40,'createdAt':'2026-01-01T00:00:01Z'}]");
+        JsonNode evals = json("[{'mixId':'s.mono-en','seed':1,'finalCheckpoint':true,'state':'DONE','pendingSxs':[],"
+                + "'createdAt':'2026-01-01T00:01:00Z'}]");
+        ExperimentSnapshot s = ExperimentSnapshot.of(json(experiment), runs, evals, json("[]"));
+
+        assertThat(s.mixes()).extracting(MixStatus::name).containsExactly("mono-en seed 1", "mono-en seed 2");
+        assertThat(s.mixes()).extracting(MixStatus::runId).containsExactly("s.mono-en.seed1.abc", "s.mono-en.seed2.abc");
+        assertThat(s.mixes()).extracting(MixStatus::phase).containsExactly("done", "training");
+        assertThat(s.complete()).isFalse();
+    }
 }

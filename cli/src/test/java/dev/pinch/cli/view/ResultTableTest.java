@@ -2,39 +2,70 @@ package dev.pinch.cli.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
 
-    static final String REPORT = ("{'experimentId':'demo','languages':['en','es','zh'],'matrices':{"
+    static final String REPORT = ("{'experimentId':'demo','baseLanguage':'en','languages':['en','es','zh'],"
+            + "'method':{'name':'percentile bootstrap','level':0.95,'resamples':2000},'matrices':{"
             + "'sxs':{'metric':'sxs','title':'SxS vs monolingual (%)','rows':['mono-en','pinch-p1','pinch-p100'],"
-            + "'columns':['en','es','zh'],'values':[[50.0,10.0,20.0],[48.0,30.0,null],[40.0,45.5,44.5]]},"
+            + "'columns':['en','es','zh'],'values':[[50.0,10.0,20.0],[48.0,30.0,null],[40.0,45.5,44.5]],"
+            + "'intervals':[[{'value':50.0,'low':50.0,'high':50.0},{'value':10.0,'low':4.0,'high':17.0},"
+            + "{'value':20.0,'low':12.0,'high':28.0}],[{'value':48.0},{'value':30.0,'low':20.0,'high':40.0},null],"
+            + "[{'value':40.0},{'value':45.5},{'value':44.5}]],"
+            + "'nonBaseMeans':[{'value':15.0,'low':9.0,'high':21.0},{'value':30.0,'low':20.0,'high':40.0},"
+            + "{'value':45.0}],'seeds':[1,3,1]},"
             + "'task':{'metric':'task','title':'task score','rows':['mono-en'],'columns':['en','es','zh'],"
-            + "'values':[[33.3,5.0,7.0]]}},"
+            + "'values':[[33.3,5.0,7.0]],'intervals':[[null,null,null]],'nonBaseMeans':[{'value':6.0}]},"
+            + "'degenerate':{'metric':'degenerate','title':'degenerate responses (%)','rows':['mono-en'],"
+            + "'columns':['en','es','zh'],'values':[[null,null,null]]}},"
+            + "'findings':[%s],"
             + "'sweepCurves':[{'design':'pinch','series':'base (en)','points':[]}],'notes':['n1']}").replace('\'', '"');
 
-    @Test
-    void rendersOneTablePerMetricWithTheNonBaseMeanAndTheDirection() throws Exception {
-        List<String> lines = ResultTable.render(new ObjectMapper().readTree(REPORT));
-        assertThat(lines).containsSubsequence(
-                "SxS vs monolingual (%)",
-                "mix                   en    es    zh  non-en",
-                "mono-en (P=0)       50.0  10.0  20.0    15.0",
-                "pinch-p1 (P=1)      48.0  30.0     -    30.0",
-                "pinch-p100 (P=100)  40.0  45.5  44.5    45.0",
-                "",
-                "task score",
-                "mono-en (P=0)  33.3  5.0  7.0     6.0",
-                "note: n1",
-                "P=1 vs P=0 on non-en languages (SxS vs monolingual (%)): 30.0 vs 15.0, P=1 is better by 15.0 "
-                        + "(the paper's direction)");
+    static final String P1 = "{'key':'p1-helps-non-base','claim':'A pinch helps','verdict':'%s',"
+            + "'statistic':'non-en mean of sxs pinch-p1 − mono-en: +15.0 [4.1, 25.9], p 0.008; threshold 0.0'}";
+
+    static JsonNode report(String verdict) throws Exception {
+        return new ObjectMapper().readTree(REPORT.replace("%s", P1.formatted(verdict).replace('\'', '"')));
     }
 
     @Test
-    void noDirectionWithoutBothRows() throws Exception {
-        var report = new ObjectMapper().readTree(REPORT.replace("pinch-p1\"", "pinch-p2\""));
-        assertThat(ResultTable.render(report)).noneMatch(l -> l.startsWith("P=1 vs P=0"));
+    void rendersOneTablePerMetricWithHalfIntervalsAndTheFindings() throws Exception {
+        List<String> lines = ResultTable.render(report("SUPPORTED"));
+        assertThat(lines).containsSubsequence(
+                "SxS vs monolingual (%)",
+                "pinch-p1 (P=1) ×3 seeds      48.0  30.0±10.0         -  30.0±10.0",
+                "",
+                "task score",
+                "mono-en (P=0)  33.3  5.0  7.0     6.0",
+                "± is half the width of the 95% confidence interval (percentile bootstrap, 2000 resamples over"
+                        + " prompts); the HTML report has the intervals.",
+                "note: n1",
+                "Findings of the paper, checked on this experiment (95% CIs):",
+                "  ✔ supported     A pinch helps",
+                "Verdict: P=1 beats P=0 outside en: ✔ supported, non-en mean of sxs pinch-p1 − mono-en: +15.0 [4.1,"
+                        + " 25.9], p 0.008; threshold 0.0");
+        assertThat(lines).anyMatch(l -> l.startsWith("mono-en (P=0)") && l.contains("10.0±6.5")
+                && l.contains("15.0±6.0"));
+        assertThat(lines).noneMatch(l -> l.startsWith("degenerate")).as("a metric without values has no table");
+    }
+
+    @Test
+    void theVerdictNeverClaimsMoreThanTheInterval() throws Exception {
+        assertThat(ResultTable.render(report("INCONCLUSIVE")).getLast())
+                .startsWith("Verdict: P=1 vs P=0 outside en: inconclusive, these data do not show a difference")
+                .contains("[4.1, 25.9]").doesNotContain("beats");
+        assertThat(ResultTable.render(report("CONTRADICTED")).getLast())
+                .startsWith("Verdict: P=1 does worse than P=0 outside en: ✘ contradicted");
+        assertThat(ResultTable.render(report("NOT_ADDRESSED")).getLast()).contains("not addressed");
+    }
+
+    @Test
+    void noVerdictWithoutTheFinding() throws Exception {
+        var report = new ObjectMapper().readTree(REPORT.replace("%s", "").replace('\'', '"'));
+        assertThat(ResultTable.render(report)).noneMatch(l -> l.startsWith("Verdict"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinch.dataset.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param training  training config, passed to the trainer untouched
  * @param eval      eval config, passed to the evaluator untouched
  * @param designs   at least one design
+ * @param seeds     training seeds: each mix is trained once per seed (run, checkpoint and evaluation ids then carry
+ *                  the seed, and the report pools the seeds); null for one run per mix with the training config's
+ *                  seed. Left out of the JSON when null, so that a spec without seeds keeps its hash
  */
 public record ExperimentSpec(
         String id,
@@ -24,13 +28,23 @@ public record ExperimentSpec(
         List<String> languages,
         Map<String, Object> training,
         Map<String, Object> eval,
-        List<DesignSpec> designs) {
+        List<DesignSpec> designs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> seeds) {
 
     public static final String DEFAULT_CORPUS = "builtin";
     public static final long DEFAULT_SEED = 1;
 
+    /** Most training seeds an experiment may list. */
+    public static final int MAX_SEEDS = 10;
+
+    /** A spec with one run per mix (no {@code seeds}). */
+    public ExperimentSpec(String id, String corpus, Integer budget, Long seed, List<String> languages,
+            Map<String, Object> training, Map<String, Object> eval, List<DesignSpec> designs) {
+        this(id, corpus, budget, seed, languages, training, eval, designs, null);
+    }
+
     /** This spec under another id. */
     public ExperimentSpec withId(String newId) {
-        return new ExperimentSpec(newId, corpus, budget, seed, languages, training, eval, designs);
+        return new ExperimentSpec(newId, corpus, budget, seed, languages, training, eval, designs, seeds);
     }
 }

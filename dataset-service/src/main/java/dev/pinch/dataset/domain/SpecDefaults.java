@@ -63,7 +63,8 @@ public final class SpecDefaults {
                 languages,
                 spec.training() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spec.training())),
                 spec.eval() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(spec.eval())),
-                Collections.unmodifiableList(designs));
+                Collections.unmodifiableList(designs),
+                spec.seeds() == null ? null : copy(spec.seeds()));
     }
 
     /** One design with its defaults, given the experiment's (already defaulted) languages. */

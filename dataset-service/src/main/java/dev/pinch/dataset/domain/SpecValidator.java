@@ -59,6 +59,7 @@ public final class SpecValidator {
         if (n.seed() < 0 || n.seed() > MAX_SEED) {
             out.add(new Violation("seed", "must be between 0 and " + MAX_SEED + ", got " + n.seed()));
         }
+        seeds(spec, out);
         if (n.budget() < 1) {
             out.add(new Violation("budget", spec.budget() != null ? "must be at least 1, got " + spec.budget()
                     : "defaults to the number of ids with a train example in every language of corpus '"
@@ -89,5 +90,29 @@ public final class SpecValidator {
             MixChecks.check(n, corpus, out);
         }
         return out;
+    }
+
+    /** {@code seeds}: 1 to {@value ExperimentSpec#MAX_SEEDS} distinct seeds in [0, 2^32 − 1], and no training seed. */
+    private static void seeds(ExperimentSpec spec, List<Violation> out) {
+        List<Long> seeds = spec.seeds();
+        if (seeds == null) {
+            return;
+        }
+        if (seeds.isEmpty() || seeds.size() > ExperimentSpec.MAX_SEEDS) {
+            out.add(new Violation("seeds", "must list 1 to " + ExperimentSpec.MAX_SEEDS + " training seeds, got "
+                    + seeds.size() + " (leave it out for one run per mix)"));
+        }
+        for (int i = 0; i < seeds.size(); i++) {
+            Long s = seeds.get(i);
+            if (s == null || s < 0 || s > MAX_SEED) {
+                out.add(new Violation("seeds[" + i + "]", "must be between 0 and " + MAX_SEED + ", got " + s));
+            } else if (seeds.indexOf(s) < i) {
+                out.add(new Violation("seeds[" + i + "]", "seed " + s + " is listed twice"));
+            }
+        }
+        if (spec.training() != null && spec.training().containsKey("seed")) {
+            out.add(new Violation("training.seed", "cannot be given together with seeds: each run's training seed"
+                    + " comes from seeds"));
+        }
     }
 }

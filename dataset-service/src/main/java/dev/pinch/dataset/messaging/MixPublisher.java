@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Sends one MixReady per mix of an experiment, keyed by mix id, and waits for the broker's acknowledgements.
+ * Sends one MixReady per mix of an experiment (one per mix and training seed when the experiment lists
+ * {@code seeds}), keyed by mix id, and waits for the broker's acknowledgements.
  * Created at start-up so that its counter is on /q/metrics from the first scrape.
  */
 @Startup
@@ -39,15 +40,18 @@ public class MixPublisher {
 
     /** Blocks until every MixReady of the experiment is acknowledged, or throws. */
     public void publish(Experiment experiment) {
-        List<Uni<Void>> sends = experiment.mixes().stream().map(mix -> send(experiment, mix)).toList();
+        List<Long> seeds = experiment.spec().seeds() == null ? java.util.Collections.singletonList(null)
+                : experiment.spec().seeds();
+        List<Uni<Void>> sends = experiment.mixes().stream()
+                .flatMap(mix -> seeds.stream().map(seed -> send(experiment, mix, seed))).toList();
         Uni.join().all(sends).andFailFast().await().atMost(config.publishTimeout());
         emitted.increment(sends.size());
     }
 
-    private Uni<Void> send(Experiment experiment, MixRecord mix) {
+    private Uni<Void> send(Experiment experiment, MixRecord mix, Long seed) {
         MixReady event = new MixReady(Events.newId(), MixReady.TYPE, experiment.id(), Events.now(), mix.id(),
                 mix.design(), mix.counts(), mix.total(), experiment.corpus(), mix.uri(), mix.sha256(),
-                experiment.spec().training(), experiment.spec().eval());
+                experiment.spec().training(), experiment.spec().eval(), seed);
         Message<String> message = Message.of(EventCodec.encode(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(mix.id())

@@ -279,6 +279,27 @@ class SpecValidatorTest {
                 .containsExactly("id", "seed", "budget", "designs[0].type", "designs[1].percents[0]");
     }
 
+    @Test
+    void seedsAreDistinctInRangeAndExclusiveOfTheTrainingSeed() {
+        List<DesignSpec> designs = List.of(design("pinch"));
+        ExperimentSpec good = new ExperimentSpec(null, null, null, null, null, null, null, designs, List.of(1L, 2L, 3L));
+        assertThat(SpecValidator.validate(good, PAPER)).isEmpty();
+        assertThat(SpecDefaults.normalize(good, PAPER).seeds()).containsExactly(1L, 2L, 3L);
+        ExperimentSpec bad = new ExperimentSpec(null, null, null, null, null, Map.of("seed", 4), null, designs,
+                Arrays.asList(1L, -1L, 1L, null));
+        assertThat(SpecValidator.validate(bad, PAPER)).extracting(Violation::field)
+                .containsExactly("seeds[1]", "seeds[2]", "seeds[3]", "training.seed");
+        assertThat(SpecValidator.validate(bad, PAPER).get(1).message()).contains("listed twice");
+        ExperimentSpec none = new ExperimentSpec(null, null, null, null, null, null, null, designs, List.of());
+        assertOne(SpecValidator.validate(none, PAPER), "seeds", "1 to 10 training seeds");
+    }
+
+    @Test
+    void aSpecWithoutSeedsSerialisesAsBeforeSoItsHashIsUnchanged() throws Exception {
+        ExperimentSpec spec = SpecDefaults.normalize(experiment(null, null, design("pinch")), PAPER);
+        assertThat(dev.pinch.events.EventCodec.mapper().writeValueAsString(spec)).doesNotContain("seeds");
+    }
+
     private static List<Violation> violations(DesignSpec... designs) {
         return SpecValidator.validate(experiment(null, null, designs), PAPER);
     }

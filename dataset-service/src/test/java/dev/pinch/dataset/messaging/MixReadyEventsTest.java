@@ -68,4 +68,23 @@ class MixReadyEventsTest {
         assertThat(n40.counts()).containsEntry("en", 80).hasSize(12);
         assertThat(n40.design().params()).containsEntry("count", "40");
     }
+
+    @Test
+    void anExperimentWithSeedsEmitsOneMixReadyPerMixAndSeed() throws Exception {
+        String id = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "budget": 120, "seeds": [1, 2, 3], "eval": {"languages": ["en", "sw"]},
+                 "designs": [{"type": "pinch", "percents": [0, 100], "multilingualCounts": []}]}
+                """.formatted(id)).post("/experiments").then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.await(Topics.MIXES,
+                r -> r.key().startsWith(id + "."), 6, Duration.ofSeconds(30));
+
+        List<String> mixAndSeed = records.stream().map(r -> EventCodec.decode(r.value(), MixReady.class, MixReady.TYPE))
+                .map(e -> e.mixId() + "@" + e.seed()).toList();
+        assertThat(mixAndSeed).containsExactlyInAnyOrder(id + ".pinch-p0@1", id + ".pinch-p0@2", id + ".pinch-p0@3",
+                id + ".pinch-p100@1", id + ".pinch-p100@2", id + ".pinch-p100@3");
+        assertThat(records).allMatch(r -> r.key().equals(
+                EventCodec.decode(r.value(), MixReady.class, MixReady.TYPE).mixId()), "keyed by mix id");
+    }
 }

@@ -24,16 +24,17 @@ import java.util.Map;
  * @param responses    responses stored per language (single-checkpoint view only, else null)
  * @param createdAt    when it was recorded
  * @param updatedAt    last change
+ * @param seed         the run's training seed (experiments with {@code seeds}), else null
  */
 public record EvaluationView(String jobId, String experimentId, String checkpointId, String mixId, long step,
         boolean finalCheckpoint, String evalSet, String judge, List<String> languages, String state,
         List<String> pendingSxs, boolean announced, String error, Map<String, Integer> responses, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Long seed) {
 
     /** The view of a job, with {@code responses} (may be null). */
     public static EvaluationView of(EvaluationJob j, Map<String, Integer> responses) {
         return new EvaluationView(j.jobId(), j.experimentId(), j.checkpointId(), j.mixId(), j.step(),
                 j.finalCheckpoint(), j.plan().evalSet(), j.judge(), j.plan().languages(), j.state().name(),
-                j.pendingSxs(), j.announced(), j.error(), responses, j.createdAt(), j.updatedAt());
+                j.pendingSxs(), j.announced(), j.error(), responses, j.createdAt(), j.updatedAt(), j.seed());
     }
 }

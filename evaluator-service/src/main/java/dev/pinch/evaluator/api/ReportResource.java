@@ -3,6 +3,7 @@ package dev.pinch.evaluator.api;
 import dev.pinch.evaluator.report.ExperimentReport;
 import dev.pinch.evaluator.report.HtmlReport;
 import dev.pinch.evaluator.report.ReportBuilder;
+import dev.pinch.evaluator.report.ReportCache;
 import dev.pinch.evaluator.report.ReportCharts;
 import dev.pinch.evaluator.report.ReportFormats;
 import dev.pinch.evaluator.service.EvaluationRepository;
@@ -28,6 +29,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public class ReportResource {
 
     private final EvaluationRepository evaluations;
+    private final ReportCache cache = new ReportCache();
 
     public ReportResource(EvaluationRepository evaluations) {
         this.evaluations = evaluations;
@@ -67,7 +69,9 @@ public class ReportResource {
     }
 
     private ExperimentReport build(String id, String shares) {
-        return ReportBuilder.build(id, evaluations.finalPerMix(id), parseShares(shares));
+        Map<String, Double> parsed = parseShares(shares);
+        List<dev.pinch.evaluator.domain.CheckpointEvaluation> stored = evaluations.finalPerMix(id);
+        return cache.get(id + "?" + parsed, stored, () -> ReportBuilder.build(id, stored, parsed));
     }
 
     /** Parses {@code en:0.46,fi:0.003}. */

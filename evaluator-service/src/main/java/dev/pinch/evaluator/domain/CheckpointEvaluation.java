@@ -3,7 +3,11 @@ package dev.pinch.evaluator.domain;
 import dev.pinch.events.DesignRef;
 import java.util.List;
 
-/** Every language score of one checkpoint, for one eval set and judge. Stored as JSON in the artifact store. */
+/**
+ * Every language score of one checkpoint, for one eval set and judge. Stored as JSON in the artifact store.
+ *
+ * @param seed the training seed of the run, when the experiment lists {@code seeds}; null for the single default run
+ */
 public record CheckpointEvaluation(
         String experimentId,
         String checkpointId,
@@ -12,7 +16,8 @@ public record CheckpointEvaluation(
         boolean finalCheckpoint,
         String evalSet,
         String judge,
-        List<LanguageScore> scores) {
+        List<LanguageScore> scores,
+        Long seed) {
 
     /** The mix's name inside its experiment: the mix id without the {@code <experiment id>.} prefix. */
     public String mixName() {

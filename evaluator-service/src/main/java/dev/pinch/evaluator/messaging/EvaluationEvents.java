@@ -59,9 +59,18 @@ public class EvaluationEvents {
             if (s.sxs() != null) {
                 m.put("sxs", s.sxs());
             }
+            putRate(m, "degenerate", s.degenerateRate());
+            putRate(m, "line_pass", s.linePassRate());
+            putRate(m, "word_pass", s.wordPassRate());
             m.put("prompts", (double) s.prompts());
             out.put(s.lang(), m);
         }
         return out;
+    }
+
+    private static void putRate(Map<String, Double> m, String key, Double rate) {
+        if (rate != null) {
+            m.put(key, rate);
+        }
     }
 }

@@ -14,19 +14,22 @@ final class Correlations {
     }
 
     /** Null when no shares were given or fewer than 3 monolingual models have both a share and scores. */
-    static Correlation pretraining(List<CheckpointEvaluation> rows, Map<String, Double> shares, Metric metric) {
+    static Correlation pretraining(ReportData data, List<String> languages, Map<String, Double> shares,
+            Metric metric) {
         if (shares == null || shares.isEmpty()) {
             return null;
         }
-        List<String> languages = rows.stream().flatMap(e -> e.scores().stream().map(s -> s.lang())).distinct().toList();
         Map<String, Double> crossLingual = new TreeMap<>();
-        for (CheckpointEvaluation e : rows) {
+        for (CheckpointEvaluation e : data.rows()) {
             List<String> tuned = e.design().languages();
             if (!"monolingual".equals(e.design().type()) || tuned.size() != 1 || !shares.containsKey(tuned.get(0))) {
                 continue;
             }
             String lang = tuned.get(0);
-            Curves.average(e, languages, metric, l -> !l.equals(lang)).ifPresent(v -> crossLingual.put(lang, v));
+            var v = Curves.mean(data, e.mixName(), languages, metric, l -> !l.equals(lang));
+            if (v != null) {
+                crossLingual.put(lang, v.value());
+            }
         }
         if (crossLingual.size() < 3) {
             return null;

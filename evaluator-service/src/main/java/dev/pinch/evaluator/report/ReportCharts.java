@@ -80,8 +80,25 @@ public final class ReportCharts {
                         curve.points().stream().mapToDouble(ExperimentReport.Point::x).toArray(),
                         curve.points().stream().mapToDouble(ExperimentReport.Point::y).toArray());
                 series.setMarker(SeriesMarkers.CIRCLE);
+                whiskers(chart, curve, series.getLineColor());
             }
             charts.put(prefix + design, chart);
         });
+    }
+
+    /** Each point's 95% interval as a vertical line in the curve's colour, left out of the legend. */
+    private static void whiskers(XYChart chart, Curve curve, java.awt.Color colour) {
+        int i = 0;
+        for (ExperimentReport.Point p : curve.points()) {
+            if (p.low() != null) {
+                var w = chart.addSeries(curve.series() + " CI " + i++, new double[] {p.x(), p.x()},
+                        new double[] {p.low(), p.high()});
+                w.setMarker(SeriesMarkers.NONE);
+                w.setShowInLegend(false);
+                if (colour != null) {
+                    w.setLineColor(colour);
+                }
+            }
+        }
     }
 }

@@ -38,6 +38,11 @@ final class ScriptFilter {
 
     private static final double COVERAGE_SLACK = 0.25;
 
+    /** Whether {@code lang} is written only in a script other than Latin (ar, hi, ru, zh, ...; not sr). */
+    static boolean nonLatin(String lang) {
+        return SCRIPTS.containsKey(lang) && !ALTERNATIVE.containsKey(lang);
+    }
+
     private ScriptFilter() {
     }
 

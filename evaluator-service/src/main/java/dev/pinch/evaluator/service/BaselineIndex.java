@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * the final checkpoint of the experiment's monolingual-L mix (design type {@code monolingual}, design languages
  * exactly [L]). Persisted per experiment as {@code evaluator/experiments/<experiment>/baselines.json}. The first
  * final checkpoint registered for L stays its baseline (a later one, e.g. of a retrained run, is logged and ignored)
- * so scores already computed against it stay comparable.
+ * so scores already computed against it stay comparable. In an experiment with {@code seeds} each seed has its own
+ * baselines (key {@code <lang>@seed<N>}): a candidate of seed N is compared with the monolingual model of seed N.
  */
 @ApplicationScoped
 public class BaselineIndex {
@@ -33,8 +34,9 @@ public class BaselineIndex {
      *
      * @param mixId        the monolingual mix
      * @param checkpointId its final checkpoint
+     * @param seed         its training seed, or null (no {@code seeds} in the experiment)
      */
-    public record Baseline(String mixId, String checkpointId) {
+    public record Baseline(String mixId, String checkpointId, Long seed) {
     }
 
     private final ArtifactStore store;
@@ -53,15 +55,29 @@ public class BaselineIndex {
         return Optional.of(design.languages().get(0));
     }
 
-    /** Registers the checkpoint when it is a baseline and its language has none yet; returns its language if so. */
+    /** The index key of a language's baseline for a seed: {@code <lang>}, or {@code <lang>@seed<N>}. */
+    public static String key(String lang, Long seed) {
+        return seed == null ? lang : lang + "@seed" + seed;
+    }
+
+    /** The language of an index key. */
+    public static String language(String key) {
+        int at = key.indexOf('@');
+        return at < 0 ? key : key.substring(0, at);
+    }
+
+    /**
+     * Registers the checkpoint when it is a baseline and its language (for its seed) has none yet; returns its
+     * language if so.
+     */
     public synchronized Optional<String> register(String experimentId, String mixId, String checkpointId,
-            DesignRef design, boolean finalCheckpoint) {
+            DesignRef design, boolean finalCheckpoint, Long seed) {
         Optional<String> lang = baselineLanguage(design, finalCheckpoint);
         if (lang.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Baseline> index = new TreeMap<>(of(experimentId));
-        Baseline existing = index.get(lang.get());
+        Baseline existing = index.get(key(lang.get(), seed));
         if (existing != null) {
             if (!existing.checkpointId().equals(checkpointId)) {
                 LOG.warnf("experiment %s: %s stays the %s baseline; ignoring %s", experimentId,
@@ -69,7 +85,7 @@ public class BaselineIndex {
             }
             return existing.checkpointId().equals(checkpointId) ? lang : Optional.empty();
         }
-        index.put(lang.get(), new Baseline(mixId, checkpointId));
+        index.put(key(lang.get(), seed), new Baseline(mixId, checkpointId, seed));
         try {
             store.writeBytes(key(experimentId), MAPPER.writeValueAsBytes(index));
         } catch (IOException e) {
@@ -79,12 +95,12 @@ public class BaselineIndex {
         return lang;
     }
 
-    /** The baseline of {@code lang} in the experiment, if one was seen. */
-    public Optional<Baseline> find(String experimentId, String lang) {
-        return Optional.ofNullable(of(experimentId).get(lang));
+    /** The baseline of {@code lang} for the training seed {@code seed} (null: no seeds), if one was seen. */
+    public Optional<Baseline> find(String experimentId, String lang, Long seed) {
+        return Optional.ofNullable(of(experimentId).get(key(lang, seed)));
     }
 
-    /** Every baseline of the experiment, by language. */
+    /** Every baseline of the experiment, by {@link #key(String, Long)}. */
     public Map<String, Baseline> of(String experimentId) {
         return byExperiment.computeIfAbsent(experimentId, this::load);
     }

@@ -69,7 +69,8 @@ public class CheckpointIntake {
                 return new Result(Outcome.DUPLICATE, jobId, null);
             }
             checkArtifact(c);
-            baselines.register(c.experimentId(), c.mixId(), c.checkpointId(), c.design(), c.finalCheckpoint());
+            baselines.register(c.experimentId(), c.mixId(), c.checkpointId(), c.design(), c.finalCheckpoint(),
+                    c.seed());
             if (existing.isPresent()) {
                 jobs.update(jobId, j -> j.moveTo(JobState.QUEUED, Events.now()));
                 LOG.infof("checkpoint %s: failed evaluation %s queued again", c.checkpointId(), jobId);

@@ -1,33 +1,38 @@
 package dev.pinch.evaluator.service;
 
+import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.domain.LanguageScore;
+import dev.pinch.evaluator.domain.PromptResult;
 import dev.pinch.evaluator.generation.GeneratedResponse;
-import dev.pinch.evaluator.judge.Judge;
+import dev.pinch.evaluator.scoring.Degeneracy;
+import dev.pinch.evaluator.scoring.LanguageConfusion;
 import dev.pinch.evaluator.scoring.LanguageIdentifier;
 import dev.pinch.evaluator.scoring.SxsPrompt;
 import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.evaluator.scoring.SxsScorer;
 import dev.pinch.evaluator.scoring.TaskScorer;
-import dev.pinch.evaluator.config.EvaluatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The per-language scores of one checkpoint from its stored responses: the share of responses in the prompt's
- * language (Lingua, restricted to the experiment's languages and the confusable ones; a response equal to a
- * classification prompt's reference label counts as in-language, labels being too short to identify), the mean task
- * score ({@link TaskScorer}; NaN when no prompt has a reference), and the SxS score against a baseline's responses
- * to the same prompts.
+ * The per-language scores of one checkpoint from its stored responses, per prompt and in aggregate: whether the
+ * response is in the prompt's language (Lingua, restricted to the experiment's languages and the confusable ones; a
+ * response equal to a classification prompt's reference label counts as in-language, labels being too short to
+ * identify), the task score ({@link TaskScorer}; the mean is NaN when no prompt has a reference), whether it is
+ * degenerate ({@link Degeneracy}), LCB's line- and word-level checks ({@link LanguageConfusion}); and the SxS
+ * judgements against a baseline's responses to the same prompts.
  */
 @ApplicationScoped
 public class CheckpointScorer {
 
     private final LanguageIdentifier identifier;
     private final TaskScorer taskScorer;
+    private final LanguageConfusion confusion;
     private final Judges judges;
     private final SxsScorer sxs;
 
@@ -35,37 +40,45 @@ public class CheckpointScorer {
             EvaluatorConfig config) {
         this.identifier = identifier;
         this.taskScorer = taskScorer;
+        this.confusion = new LanguageConfusion(identifier);
         this.judges = judges;
         this.sxs = new SxsScorer(config.judgeParallelism());
     }
 
-    /** Language rate and task score of one language's responses, without SxS. */
-    public LanguageScore score(String lang, Collection<GeneratedResponse> responses, Set<String> experimentLanguages) {
-        int inLanguage = 0;
-        int scored = 0;
-        double task = 0;
+    /**
+     * Every measure but SxS of one language's responses.
+     *
+     * @param maxNewTokens the generation budget: a response of that many tokens stopped at the limit
+     */
+    public LanguageScore score(String lang, Collection<GeneratedResponse> responses, Set<String> experimentLanguages,
+            int maxNewTokens) {
+        List<PromptResult> results = new ArrayList<>();
         for (GeneratedResponse r : responses) {
             boolean label = r.reference() != null && taskScorer.isClassification(r.task())
                     && TaskScorer.labelsMatch(r.response(), r.reference());
-            if (label || identifier.isInLanguage(r.response(), lang, experimentLanguages)) {
-                inLanguage++;
-            }
-            if (r.reference() != null) {
-                task += taskScorer.score(r.task(), r.response(), r.reference());
-                scored++;
-            }
+            boolean inLanguage = label || identifier.isInLanguage(r.response(), lang, experimentLanguages);
+            Double task = r.reference() == null ? null : taskScorer.score(r.task(), r.response(), r.reference());
+            LanguageConfusion.Result lcb = confusion.check(r.response(), lang, experimentLanguages);
+            results.add(new PromptResult(r.id(), inLanguage, task,
+                    Degeneracy.degenerate(r.response(), r.tokens() >= maxNewTokens), lcb.linePass(), lcb.wordPass(),
+                    null, null, null, null));
         }
-        int n = responses.size();
-        return new LanguageScore(lang, n, n == 0 ? 0 : (double) inLanguage / n, scored == 0 ? Double.NaN : task / scored,
-                null, null);
+        int n = results.size();
+        return new LanguageScore(lang, n, n == 0 ? 0 : rate(results.stream().map(PromptResult::inLanguage).toList()),
+                results.stream().filter(r -> r.task() != null).mapToDouble(PromptResult::task).average().orElse(Double.NaN),
+                null, null, n == 0 ? null : rate(results.stream().map(PromptResult::degenerate).toList()),
+                rate(results.stream().map(PromptResult::linePass).toList()),
+                rate(results.stream().map(PromptResult::wordPass).toList()), results,
+                CellExamples.pick(results, null, responses.stream()
+                        .collect(Collectors.toMap(GeneratedResponse::id, r -> r, (a, b) -> a)), Map.of()));
     }
 
     /**
-     * The SxS score of the candidate's responses against the baseline's, over the prompts both answered.
+     * The SxS judgements of the candidate's responses against the baseline's, over the prompts both answered.
      *
-     * @return the percentage (50: as good as the baseline), or null when they share no prompt
+     * @return the result, or null when they share no prompt
      */
-    public Double sxs(JudgeSpec spec, Set<String> experimentLanguages, Collection<GeneratedResponse> candidate,
+    public SxsResult sxs(JudgeSpec spec, Set<String> experimentLanguages, Collection<GeneratedResponse> candidate,
             Map<String, GeneratedResponse> baseline) {
         List<SxsPrompt> prompts = new ArrayList<>();
         for (GeneratedResponse c : candidate) {
@@ -75,11 +88,12 @@ public class CheckpointScorer {
                         b.response()));
             }
         }
-        if (prompts.isEmpty()) {
-            return null;
-        }
-        Judge judge = judges.judge(spec, experimentLanguages);
-        SxsResult result = sxs.score(judge, prompts);
-        return result.percentage();
+        return prompts.isEmpty() ? null : sxs.score(judges.judge(spec, experimentLanguages), prompts);
+    }
+
+    /** The share of true among the non-null values, or null when all are null. */
+    static Double rate(List<Boolean> values) {
+        long counted = values.stream().filter(v -> v != null).count();
+        return counted == 0 ? null : (double) values.stream().filter(Boolean.TRUE::equals).count() / counted;
     }
 }

@@ -20,10 +20,11 @@ import java.util.List;
  * @param promptTemplate         how every checkpoint (candidates and baselines alike) is prompted: {@code chat} (the
  *                               model's chat template) or a template with {@code {instruction}}; null: the template
  *                               in the checkpoint's trainer_state.json, else lm's default
+ * @param secondJudge            a second judge on the same pairs (agreement with the first), or null
  */
 public record EvalPlan(String evalSet, String corpusSplit, String promptsUri, List<String> languages,
         List<String> experimentLanguages, int maxPromptsPerLanguage, GenerationSettings generation, JudgeSpec judge,
-        String device, String precision, String promptTemplate) {
+        String device, String precision, String promptTemplate, JudgeSpec secondJudge) {
 
     /** Copies the lists. */
     public EvalPlan {

@@ -23,8 +23,8 @@ import java.util.Set;
  * Resolves the {@link EvalPlan} of a checkpoint from {@code evalConfig} (keys: {@code languages},
  * {@code maxPromptsPerLanguage}, {@code corpus}, {@code corpusVersion}, {@code split}, {@code promptsUri} |
  * {@code promptsPath}, {@code evalSet}, {@code batchSize}, {@code maxNewTokens}, {@code temperature}, {@code topP},
- * {@code seed}, {@code stopOnEos}, {@code judge}, {@code device}, {@code precision}, {@code promptTemplate},
- * {@code includeIntermediate})
+ * {@code seed}, {@code stopOnEos}, {@code judge}, {@code secondJudge}, {@code device}, {@code precision},
+ * {@code promptTemplate}, {@code includeIntermediate})
  * and the {@code pinch.evaluator.*} defaults; and loads the plan's prompts.
  */
 @ApplicationScoped
@@ -87,7 +87,8 @@ public class EvalPlans {
         return new EvalPlan(checkName(eval.string("evalSet").orElse(source.evalSet())), source.split(),
                 source.uri(), languages, new ArrayList<>(experiment),
                 eval.integer("maxPromptsPerLanguage", config.maxPromptsPerLanguage(), 0), generation,
-                JudgeSpec.read(eval, config.tieMargin()), device, precision, template);
+                JudgeSpec.read(eval, config.tieMargin()), device, precision, template,
+                JudgeSpec.readSecond(eval, config.tieMargin()));
     }
 
     /** The plan's prompts per eval language. */

@@ -26,11 +26,12 @@ import java.util.List;
  * @param error           why it failed, or null
  * @param createdAt       when it was recorded
  * @param updatedAt       last change
+ * @param seed            the run's training seed (experiments with {@code seeds}), else null
  */
 public record EvaluationJob(String jobId, String experimentId, String runId, String checkpointId, String mixId,
         DesignRef design, long step, boolean finalCheckpoint, String checkpointUri, String sha256, EvalPlan plan,
         JobState state, List<String> pendingSxs, boolean announced, String error, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Long seed) {
 
     /** Copies the list. */
     public EvaluationJob {
@@ -46,7 +47,7 @@ public record EvaluationJob(String jobId, String experimentId, String runId, Str
     public static EvaluationJob queued(CheckpointReady c, EvalPlan plan, Instant now) {
         return new EvaluationJob(id(c.checkpointId(), plan.evalSet(), plan.judge().name()), c.experimentId(),
                 c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(), c.finalCheckpoint(), c.uri(),
-                c.sha256(), plan, JobState.QUEUED, List.of(), false, null, now, now);
+                c.sha256(), plan, JobState.QUEUED, List.of(), false, null, now, now, c.seed());
     }
 
     /** The judge's name. */
@@ -58,18 +59,18 @@ public record EvaluationJob(String jobId, String experimentId, String runId, Str
     public EvaluationJob moveTo(JobState next, Instant now) {
         return new EvaluationJob(jobId, experimentId, runId, checkpointId, mixId, design, step, finalCheckpoint,
                 checkpointUri, sha256, plan, next, pendingSxs, announced, next == JobState.FAILED ? error : null,
-                createdAt, now);
+                createdAt, now, seed);
     }
 
     /** This job FAILED with a reason. */
     public EvaluationJob failed(String reason, Instant now) {
         return new EvaluationJob(jobId, experimentId, runId, checkpointId, mixId, design, step, finalCheckpoint,
-                checkpointUri, sha256, plan, JobState.FAILED, pendingSxs, announced, reason, createdAt, now);
+                checkpointUri, sha256, plan, JobState.FAILED, pendingSxs, announced, reason, createdAt, now, seed);
     }
 
     /** This job with results stored: pending SxS languages, and whether their event was acknowledged. */
     public EvaluationJob withResults(List<String> pending, boolean isAnnounced, Instant now) {
         return new EvaluationJob(jobId, experimentId, runId, checkpointId, mixId, design, step, finalCheckpoint,
-                checkpointUri, sha256, plan, state, pending, isAnnounced, error, createdAt, now);
+                checkpointUri, sha256, plan, state, pending, isAnnounced, error, createdAt, now, seed);
     }
 }

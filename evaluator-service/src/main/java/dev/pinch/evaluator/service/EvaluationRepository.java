@@ -49,7 +49,10 @@ public class EvaluationRepository {
         }
     }
 
-    /** The experiment's evaluations of final checkpoints: the newest per mix (by checkpoint id order). */
+    /**
+     * The experiment's evaluations of final checkpoints: the newest (by checkpoint id order) per mix and training
+     * seed, so an experiment with {@code seeds} gives one per seed of each mix.
+     */
     public List<CheckpointEvaluation> finalPerMix(String experimentId) {
         try {
             Map<String, CheckpointEvaluation> byMix = new LinkedHashMap<>();
@@ -59,7 +62,7 @@ public class EvaluationRepository {
                 }
                 CheckpointEvaluation e = read(store.locate(key).orElseThrow());
                 if (e.finalCheckpoint()) {
-                    byMix.merge(e.mixId(), e, (a, b) -> a.checkpointId().compareTo(b.checkpointId()) >= 0 ? a : b);
+                    byMix.merge(e.mixId() + "@" + e.seed(), e, (a, b) -> a.checkpointId().compareTo(b.checkpointId()) >= 0 ? a : b);
                 }
             }
             return new ArrayList<>(byMix.values());

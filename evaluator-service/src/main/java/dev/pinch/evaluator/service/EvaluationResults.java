@@ -5,6 +5,7 @@ import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.generation.GeneratedResponse;
 import dev.pinch.evaluator.generation.ResponseLog;
 import dev.pinch.evaluator.messaging.EvaluationEvents;
+import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +62,8 @@ public class EvaluationResults {
             List<String> pending = new ArrayList<>();
             for (String lang : job.plan().languages()) {
                 Map<String, GeneratedResponse> responses = log(job, job.checkpointId()).read(lang);
-                LanguageScore s = scorer.score(lang, responses.values(), langs);
+                LanguageScore s = scorer.score(lang, responses.values(), langs,
+                        job.plan().generation().maxNewTokens());
                 Optional<LanguageScore> withSxs = withSxs(job, s, responses);
                 scores.add(withSxs.orElse(s));
                 if (withSxs.isEmpty()) {
@@ -69,10 +72,12 @@ public class EvaluationResults {
             }
             store(job.moveTo(JobState.DONE, Events.now()), scores, pending);
             metrics.done();
-            baselines.of(job.experimentId()).forEach((lang, b) -> {
+            baselines.of(job.experimentId()).forEach((key, b) -> {
                 if (b.checkpointId().equals(job.checkpointId())) {
                     jobs.ofExperiment(job.experimentId()).stream()
-                            .filter(w -> w.state() == JobState.DONE && w.pendingSxs().contains(lang)
+                            .filter(w -> w.state() == JobState.DONE
+                                    && w.pendingSxs().contains(BaselineIndex.language(key))
+                                    && Objects.equals(w.seed(), b.seed())
                                     && w.plan().evalSet().equals(job.plan().evalSet()))
                             .forEach(w -> refresh(w.jobId()));
                 }
@@ -118,22 +123,29 @@ public class EvaluationResults {
     }
 
     private Optional<LanguageScore> withSxs(EvaluationJob job, LanguageScore s, Map<String, GeneratedResponse> mine) {
-        Optional<BaselineIndex.Baseline> baseline = baselines.find(job.experimentId(), s.lang());
+        Optional<BaselineIndex.Baseline> baseline = baselines.find(job.experimentId(), s.lang(), job.seed());
         if (baseline.isEmpty() || !log(job, baseline.get().checkpointId()).complete()) {
             return Optional.empty();
         }
+        String mixId = baseline.get().mixId();
+        if (baseline.get().checkpointId().equals(job.checkpointId())) {
+            // The baseline against itself is 50 by definition (every prompt ties: SxsScorerTest); no judge calls.
+            return Optional.of(mine.isEmpty() ? s : CellExamples.withSxs(s, null, null, mixId, mine, mine));
+        }
         Set<String> langs = new LinkedHashSet<>(job.plan().experimentLanguages());
-        boolean self = baseline.get().checkpointId().equals(job.checkpointId());
-        // The baseline against itself is 50 by definition (every prompt ties: SxsScorerTest); no judge calls for it.
-        Double sxs = self ? (mine.isEmpty() ? null : 50.0) : scorer.sxs(job.plan().judge(), langs, mine.values(),
-                log(job, baseline.get().checkpointId()).read(s.lang()));
-        return Optional.of(new LanguageScore(s.lang(), s.prompts(), s.languageRate(), s.taskScore(), sxs,
-                sxs == null ? null : baseline.get().mixId()));
+        Map<String, GeneratedResponse> theirs = log(job, baseline.get().checkpointId()).read(s.lang());
+        SxsResult primary = scorer.sxs(job.plan().judge(), langs, mine.values(), theirs);
+        if (primary == null) {
+            return Optional.of(s);
+        }
+        JudgeSpec second = job.plan().secondJudge();
+        SxsResult other = second == null ? null : scorer.sxs(second, langs, mine.values(), theirs);
+        return Optional.of(CellExamples.withSxs(s, primary, other, mixId, mine, theirs));
     }
 
     private void store(EvaluationJob job, List<LanguageScore> scores, List<String> pending) {
         CheckpointEvaluation evaluation = new CheckpointEvaluation(job.experimentId(), job.checkpointId(), job.mixId(),
-                job.design(), job.finalCheckpoint(), job.plan().evalSet(), job.judge(), scores);
+                job.design(), job.finalCheckpoint(), job.plan().evalSet(), job.judge(), scores, job.seed());
         Artifact artifact = evaluations.save(evaluation);
         metrics.stored(evaluation);
         jobs.update(job.jobId(), j -> j.moveTo(JobState.DONE, Events.now()).withResults(pending, false, Events.now()));

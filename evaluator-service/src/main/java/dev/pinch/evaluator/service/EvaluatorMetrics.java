@@ -71,6 +71,7 @@ public class EvaluatorMetrics {
             set(e, s.lang(), "sxs", s.sxs() == null ? Double.NaN : s.sxs());
             set(e, s.lang(), "task", s.taskScore());
             set(e, s.lang(), "language", 100 * s.languageRate());
+            set(e, s.lang(), "degenerate", s.degenerateRate() == null ? Double.NaN : 100 * s.degenerateRate());
         }
     }
 

@@ -29,8 +29,9 @@ class ReportResourceTest {
     static CheckpointEvaluation eval(String exp, String mix, String lang, double fi, double sw) {
         return new CheckpointEvaluation(exp, exp + "." + mix + ".final", exp + "." + mix,
                 new DesignRef("monolingual", "monolingual", List.of(lang), Map.of()), true, "builtin-test", "reference",
-                List.of(new LanguageScore("fi", 8, 1.0, fi, fi, exp + ".mono-fi"),
-                        new LanguageScore("sw", 8, 0.75, sw, sw, exp + ".mono-sw")));
+                List.of(new LanguageScore("fi", 8, 1.0, fi, fi, exp + ".mono-fi", 0.0, null, null, null, null),
+                        new LanguageScore("sw", 8, 0.75, sw, sw, exp + ".mono-sw", 0.0, null, null, null, null)),
+                null);
     }
 
     @BeforeEach
@@ -54,7 +55,7 @@ class ReportResourceTest {
     void servesCsvAndHtmlWithCharts() {
         given().accept("text/csv").get("/experiments/" + experiment + "/report").then().statusCode(200)
                 .contentType(startsWith("text/csv"))
-                .body(startsWith("section,design,row,column,metric,value\n"))
+                .body(startsWith(dev.pinch.evaluator.report.ReportFormats.CSV_HEADER + "\n"))
                 .body(containsString("matrix,,mono-sw,fi,sxs,20.0000"));
         given().queryParam("format", "html").get("/experiments/" + experiment + "/report").then().statusCode(200)
                 .contentType(startsWith("text/html"))

@@ -60,6 +60,17 @@ class EvaluationPipelineTest {
         return c;
     }
 
+    /** The same for one training seed. */
+    CheckpointReady send(String experiment, String mix, String type, List<String> langs, long weights, long seed)
+            throws Exception {
+        Artifact a = EvalTestData.storeCheckpoint(store, experiment + "." + mix + ".seed" + seed + ".abc123", weights);
+        CheckpointReady c = EvalTestData.checkpointReady(experiment, mix,
+                EvalTestData.design(type, langs.toArray(String[]::new)), a, a.sha256(), true, EvalTestData.evalConfig(),
+                seed);
+        KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(c));
+        return c;
+    }
+
     static List<ConsumerRecord<String, String>> records(CheckpointReady c, int count) {
         return KafkaTestClient.await(Topics.EVALUATIONS, r -> c.checkpointId().equals(r.key()), count, WAIT);
     }
@@ -121,6 +132,32 @@ class EvaluationPipelineTest {
     }
 
     @Test
+    void withSeedsEachCandidateIsComparedWithTheBaselineOfItsOwnSeed() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        CheckpointReady mono1 = send(exp, "mono-fi", "monolingual", List.of("fi"), 8, 1);
+        assertThat(nth(mono1, 1).scores().get("fi")).containsEntry("sxs", 50.0);
+        // seed 2's candidate does not use seed 1's baseline: its fi SxS waits for the seed-2 baseline
+        CheckpointReady pinch2 = send(exp, "pinch-p50", "pinch", List.of("en", "fi"), 9, 2);
+        assertThat(nth(pinch2, 1).scores().get("fi")).doesNotContainKey("sxs");
+        CheckpointReady mono2 = send(exp, "mono-fi", "monolingual", List.of("fi"), 10, 2);
+        assertThat(nth(mono2, 1).scores().get("fi")).containsEntry("sxs", 50.0);
+        assertThat(nth(pinch2, 2).scores().get("fi").get("sxs")).isBetween(0.0, 100.0);
+
+        CheckpointEvaluation stored = evaluations.find(exp, pinch2.checkpointId(), EvalTestData.EVAL_SET, "reference")
+                .orElseThrow();
+        assertThat(stored.seed()).isEqualTo(2L);
+        assertThat(stored.checkpointId()).contains(".seed2.");
+        assertThat(stored.scores().get(1).results()).hasSize(4).allMatch(r -> r.sxs() != null);
+        assertThat(stored.scores().get(1).examples()).isNotEmpty();
+        given().accept("application/json").get("/experiments/" + exp + "/report").then().statusCode(200)
+                .body("matrices.sxs.rows", equalTo(List.of("mono-fi", "pinch-p50")))
+                .body("matrices.sxs.seeds", equalTo(List.of(2, 1)))
+                .body("matrices.sxs.intervals[0][1].seedValues", equalTo(List.of(50.0f, 50.0f)));
+        given().queryParam("experimentId", exp).get("/evaluations").then().statusCode(200)
+                .body("seed", hasItems(1, 2));
+    }
+
+    @Test
     void aRedeliveredCheckpointIsNotScoredAgain() throws Exception {
         String exp = EvalTestData.newExperimentId();
         CheckpointReady c = send(exp, "mono-en", "monolingual", List.of("en"), 4);
@@ -131,7 +168,8 @@ class EvaluationPipelineTest {
 
         CheckpointReady again = new CheckpointReady(dev.pinch.events.Events.newId(), c.eventType(), c.experimentId(),
                 dev.pinch.events.Events.now(), c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(),
-                c.finalCheckpoint(), c.uri(), c.sha256(), c.baseModel(), c.device(), c.precision(), c.evalConfig());
+                c.finalCheckpoint(), c.uri(), c.sha256(), c.baseModel(), c.device(), c.precision(), c.evalConfig(),
+                c.seed());
         KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(again));
         KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(c));
         // a later checkpoint on the same partition (same key) shows both redeliveries were consumed

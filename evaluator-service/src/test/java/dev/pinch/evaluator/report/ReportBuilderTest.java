@@ -21,10 +21,11 @@ class ReportBuilderTest {
         List<LanguageScore> scores = new ArrayList<>();
         for (int i = 0; i < LANGS.size(); i++) {
             Double s = sxs[i];
-            scores.add(new LanguageScore(LANGS.get(i), 10, 0.9, s == null ? 20 : s / 2, s, null));
+            scores.add(new LanguageScore(LANGS.get(i), 10, 0.9, s == null ? 20 : s / 2, s, null, 0.0, null, null,
+                    null, null));
         }
         return new CheckpointEvaluation("exp", "ck-" + mix, "exp." + mix, design, true, "builtin-test", "reference",
-                scores);
+                scores, null);
     }
 
     static DesignRef mono(String lang) {
@@ -68,7 +69,9 @@ class ReportBuilderTest {
         assertThat(report.matrices().get("task").values().get(1)).containsExactly(20.0, 25.0, 15.0, 20.0);
         assertThat(report.matrices().get("language").values().get(0).get(0)).isCloseTo(90.0, within(1e-9));
         assertThat(report.responseLanguageRates()).containsEntry("zh", 90.0);
-        assertThat(report.notes()).singleElement().asString().contains("no monolingual baseline for zh");
+        assertThat(report.notes()).hasSize(2).anyMatch(n -> n.contains("no monolingual baseline for zh"))
+                .anyMatch(n -> n.contains("stored before per-prompt results"));
+        assertThat(sxs.intervals().get(1).get(0).low()).as("no per-prompt results: no interval").isNull();
     }
 
     @Test
@@ -142,11 +145,28 @@ class ReportBuilderTest {
         String csv = ReportFormats.csv(report);
         assertThat(csv).startsWith(ReportFormats.CSV_HEADER + "\n").contains("matrix,,mono-fi,fi,sxs,50.0000");
         long matrixRows = csv.lines().filter(l -> l.startsWith("matrix,")).count();
-        assertThat(matrixRows).isEqualTo(11 * 4 - 11 + 11 * 4 + 11 * 4); // sxs has no zh column values
+        // sxs has no zh column values; task, language and degenerate have every cell; LCB rates none
+        assertThat(matrixRows).isEqualTo(11 * 4 - 11 + 3 * 11 * 4);
 
         String html = HtmlReport.render(report, "charts/");
         assertThat(html).contains("<title>Pinch report: exp</title>").contains("data:image/png;base64,")
                 .contains("href=\"charts/heatmap-sxs.svg\"").contains("<td class=\"n\">n/a</td>")
                 .contains("no monolingual baseline for zh");
+    }
+
+    @Test
+    void aReportIsReusedWhileItsEvaluationsAreEqual() {
+        ReportCache cache = new ReportCache();
+        int[] builds = {0};
+        java.util.function.Supplier<ExperimentReport> build = () -> {
+            builds[0]++;
+            return ReportBuilder.build("exp", evaluations(), Map.of());
+        };
+        ExperimentReport first = cache.get("exp", evaluations(), build);
+        assertThat(cache.get("exp", evaluations(), build)).isSameAs(first);
+        List<CheckpointEvaluation> more = new ArrayList<>(evaluations());
+        more.remove(0);
+        assertThat(cache.get("exp", more, build)).isNotSameAs(first);
+        assertThat(builds[0]).isEqualTo(2);
     }
 }

@@ -67,6 +67,7 @@ class EvalPlansTest {
         assertThat(plan.maxPromptsPerLanguage()).isEqualTo(50);
         assertThat(plan.generation()).isEqualTo(GenerationSettings.greedy(8, 128));
         assertThat(plan.judge()).isEqualTo(JudgeSpec.reference(1.0));
+        assertThat(plan.secondJudge()).isNull();
         assertThat(plan.device()).isEqualTo("cpu");
         assertThat(plan.promptTemplate()).as("each checkpoint's own").isNull();
         assertThat(plans.prompts(plan).get("sw")).hasSize(4);
@@ -117,6 +118,11 @@ class EvalPlansTest {
                 .hasMessageContaining("evalConfig.judge.apiKey is not accepted");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge", "llm"), "en")))
                 .hasMessageContaining("evalConfig.judge must be 'reference' or an object");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge",
+                Map.of("type", "llm", "baseUrl", "http://x/v1")), "en")))
+                .hasMessageContaining("evalConfig.secondJudge.model is required for an llm judge");
+        assertThat(plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge", Map.of("type",
+                "llm", "baseUrl", "http://x/v1", "model", "m")), "en")).secondJudge().name()).isEqualTo("llm-m");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "device", "tpu"), "en")))
                 .hasMessageContaining("evalConfig.device must be cpu, gpu, gpu:N or auto");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "/nonexistent/p.jsonl"), "en")))

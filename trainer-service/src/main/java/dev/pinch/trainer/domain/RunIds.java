@@ -24,6 +24,14 @@ public final class RunIds {
         return mixId + "." + configHash.substring(0, HASH_DIGITS);
     }
 
+    /**
+     * The run id of one seed of a mix: {@code <mixId>.seed<N>.<12 hex>} for an experiment with {@code seeds};
+     * {@link #runId(String, String)} (unchanged) when {@code seed} is null.
+     */
+    public static String runId(String mixId, String configHash, Long seed) {
+        return seed == null ? runId(mixId, configHash) : runId(mixId + ".seed" + seed, configHash);
+    }
+
     /** {@code <runId>.step-NNNNNN}. */
     public static String checkpointId(String runId, long step) {
         return runId + "." + stepName(step);

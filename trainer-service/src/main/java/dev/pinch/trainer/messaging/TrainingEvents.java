@@ -61,7 +61,7 @@ public class TrainingEvents {
         CheckpointReady event = new CheckpointReady(Events.newId(), CheckpointReady.TYPE, run.experimentId(),
                 Events.now(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),
                 c.finalCheckpoint(), c.uri(), c.sha256(), baseModel, c.device(), c.precision(),
-                run.mix().evalConfig());
+                run.mix().evalConfig(), run.mix().seed());
         send(checkpoints, event).await().atMost(config.publishTimeout());
         registry.counter("pinch.checkpoints.announced").increment();
     }

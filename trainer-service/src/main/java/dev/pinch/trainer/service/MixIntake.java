@@ -10,13 +10,16 @@ import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.InvalidTrainingConfigException;
 import dev.pinch.trainer.engine.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Turns a MixReady into a run. The run is stored durably before this returns, so the caller may then acknowledge
  * the message: QUEUED and handed to the workers, or FAILED when the mix cannot train (missing or altered artifact,
- * invalid training config, missing base model). A mix whose run exists already (a redelivery) changes nothing.
+ * invalid training config, missing base model). A mix whose run exists already (a redelivery) changes nothing. A
+ * MixReady carrying a training seed (experiments with {@code seeds}) is one replicate: its run id carries the seed.
  */
 @ApplicationScoped
 public class MixIntake {
@@ -41,6 +44,19 @@ public class MixIntake {
     }
 
     /**
+     * The training config a run of {@code mix} trains with: the experiment's, with {@code seed} set to the mix's
+     * training seed when the experiment lists {@code seeds} (one MixReady per seed).
+     */
+    public static Map<String, Object> trainingConfig(MixReady mix) {
+        if (mix.seed() == null) {
+            return mix.trainingConfig();
+        }
+        Map<String, Object> config = new LinkedHashMap<>(mix.trainingConfig() == null ? Map.of() : mix.trainingConfig());
+        config.put("seed", mix.seed());
+        return config;
+    }
+
+    /**
      * Records the run of {@code mix}.
      *
      * @throws InvalidEventException when the mix id cannot name a run (not a valid store key)
@@ -49,15 +65,16 @@ public class MixIntake {
         TrainingSettings settings = null;
         String configHash;
         Optional<String> problem;
+        Map<String, Object> config = trainingConfig(mix);
         try {
-            settings = TrainingSettings.from(mix.trainingConfig());
+            settings = TrainingSettings.from(config);
             configHash = settings.configHash();
             problem = Optional.empty();
         } catch (InvalidTrainingConfigException e) {
-            configHash = RunIds.rawConfigHash(mix.trainingConfig());
+            configHash = RunIds.rawConfigHash(config);
             problem = Optional.of("invalid training config: " + e.getMessage());
         }
-        String runId = RunIds.runId(mix.mixId(), configHash);
+        String runId = RunIds.runId(mix.mixId(), configHash, mix.seed());
         try {
             Keys.check(RunIds.runKey(runId));
         } catch (ArtifactAccessException e) {

@@ -77,7 +77,7 @@ public class RunExecutor {
     }
 
     private TrainingOutcome train(Run run, CheckpointRecord resume, Path work, BooleanSupplier stop) throws Exception {
-        TrainingSettings settings = TrainingSettings.from(run.mix().trainingConfig());
+        TrainingSettings settings = TrainingSettings.from(MixIntake.trainingConfig(run.mix()));
         Path mixFile = checks.mixFile(run.mix());
         Path baseModel = baseModels.resolve(settings.baseModel(), run.mix(), stop);
         Path resumeFrom = resume == null ? null : store.localPath(URI.create(resume.uri()));

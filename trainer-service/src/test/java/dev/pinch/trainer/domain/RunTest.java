@@ -18,7 +18,7 @@ class RunTest {
     static MixReady mix() {
         return new MixReady(UUID.randomUUID(), MixReady.TYPE, "exp", T0, "exp.mono-en",
                 new DesignRef("monolingual", "mono", List.of("en"), Map.of()), Map.of("en", 3), 3, null,
-                "file:///tmp/x.jsonl", "0".repeat(64), Map.of(), Map.of());
+                "file:///tmp/x.jsonl", "0".repeat(64), Map.of(), Map.of(), null);
     }
 
     static RunProgress progress(long step, double loss) {
@@ -71,6 +71,8 @@ class RunTest {
     void namesAreDeterministic() {
         String hash = "0123456789abcdef".repeat(4);
         assertThat(RunIds.runId("exp.mono-en", hash)).isEqualTo("exp.mono-en.0123456789ab");
+        assertThat(RunIds.runId("exp.mono-en", hash, null)).isEqualTo("exp.mono-en.0123456789ab");
+        assertThat(RunIds.runId("exp.mono-en", hash, 2L)).isEqualTo("exp.mono-en.seed2.0123456789ab");
         assertThat(RunIds.checkpointKey("run", 100)).isEqualTo("checkpoints/run/step-000100");
         assertThat(RunIds.checkpointId("run", 7)).isEqualTo("run.step-000007");
         assertThat(RunIds.parseStep("step-000100")).isEqualTo(100);
@@ -78,5 +80,18 @@ class RunTest {
         assertThat(RunIds.rawConfigHash(Map.of("a", 1, "b", Map.of("y", 2, "x", 1))))
                 .isEqualTo(RunIds.rawConfigHash(new java.util.TreeMap<>(Map.of("b", Map.of("x", 1, "y", 2), "a", 1))))
                 .hasSize(64);
+    }
+
+    @Test
+    void aSeededMixTrainsWithItsSeedAndADefaultMixWithTheConfigAsGiven() {
+        MixReady plain = mix();
+        assertThat(dev.pinch.trainer.service.MixIntake.trainingConfig(plain)).isSameAs(plain.trainingConfig());
+        MixReady seeded = new MixReady(plain.eventId(), plain.eventType(), plain.experimentId(), plain.timestamp(),
+                plain.mixId(), plain.design(), plain.counts(), plain.exampleCount(), plain.corpus(),
+                plain.artifactUri(), plain.sha256(), Map.of("maxSteps", 5), plain.evalConfig(), 3L);
+        assertThat(dev.pinch.trainer.service.MixIntake.trainingConfig(seeded))
+                .containsEntry("seed", 3L).containsEntry("maxSteps", 5);
+        assertThat(dev.pinch.trainer.engine.TrainingSettings.from(
+                dev.pinch.trainer.service.MixIntake.trainingConfig(seeded)).seed()).isEqualTo(3);
     }
 }

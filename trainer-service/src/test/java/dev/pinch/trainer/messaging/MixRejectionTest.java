@@ -90,6 +90,28 @@ class MixRejectionTest {
     }
 
     @Test
+    void eachSeedOfAMixIsItsOwnRunWhoseIdCarriesTheSeed() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-it";
+        Artifact mix = TestData.writeMix(store, mixId, 20);
+        MixReady plain = TestData.mixReady(experiment, mixId, mix, "d".repeat(64), TestData.tinyTraining(4));
+        for (long seed : new long[] {1, 2}) {
+            MixReady seeded = new MixReady(plain.eventId(), plain.eventType(), plain.experimentId(), plain.timestamp(),
+                    plain.mixId(), plain.design(), plain.counts(), plain.exampleCount(), plain.corpus(),
+                    plain.artifactUri(), plain.sha256(), plain.trainingConfig(), plain.evalConfig(), seed);
+            String runId = RunIds.runId(mixId, TrainingSettings.from(
+                    dev.pinch.trainer.service.MixIntake.trainingConfig(seeded)).configHash(), seed);
+            assertThat(runId).startsWith(mixId + ".seed" + seed + ".");
+            KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(seeded));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/runs/" + runId).then().statusCode(200).body("state", equalTo("FAILED"))
+                            .body("seed", equalTo((int) seed)));
+        }
+        given().queryParam("experimentId", experiment).get("/runs").then().statusCode(200)
+                .body("size()", equalTo(2)).body("seed", org.hamcrest.Matchers.hasItems(1, 2));
+    }
+
+    @Test
     void aMissingBaseModelDirectoryFailsItsRun() throws Exception {
         String experiment = TestData.newExperimentId();
         String mixId = experiment + ".mono-es";

@@ -87,7 +87,7 @@ class MixTrainingTest {
         // is dead-lettered, the redelivery has been consumed.
         MixReady again = new MixReady(Events.newId(), event.eventType(), event.experimentId(), Events.now(),
                 event.mixId(), event.design(), event.counts(), event.exampleCount(), event.corpus(),
-                event.artifactUri(), event.sha256(), event.trainingConfig(), event.evalConfig());
+                event.artifactUri(), event.sha256(), event.trainingConfig(), event.evalConfig(), event.seed());
         KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(again));
         KafkaTestClient.send(Topics.MIXES, mixId, "not json: marker");
         KafkaTestClient.await(Topics.dlq(Topics.MIXES), r -> mixId.equals(r.key()), 1, Duration.ofSeconds(30));

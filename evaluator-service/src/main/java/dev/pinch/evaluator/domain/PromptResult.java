@@ -1,0 +1,29 @@
+package dev.pinch.evaluator.domain;
+
+import dev.pinch.evaluator.judge.Verdict;
+import dev.pinch.evaluator.scoring.SxsOutcome;
+
+/**
+ * What one prompt scored in one cell (checkpoint × eval language): what the report's intervals, paired comparisons
+ * and judge diagnostics are computed from.
+ *
+ * @param id             the prompt
+ * @param inLanguage     the response is in the prompt's language
+ * @param task           task score 0..100, or null without a reference
+ * @param degenerate     the response is degenerate repetition ({@code Degeneracy})
+ * @param linePass       LCB line-level pass, or null when the response has no line of 5+ words
+ * @param wordPass       LCB word-level pass, or null when not measured (Latin script, skipped, or failed per line)
+ * @param sxs            the SxS outcome against the baseline, or null without a baseline yet
+ * @param candidateFirst the judge's choice with the candidate in position A, or null (no judge call: self, pending)
+ * @param baselineFirst  the judge's choice with the baseline in position A, or null
+ * @param secondSxs      the second judge's SxS outcome (eval config {@code secondJudge}), or null
+ */
+public record PromptResult(String id, boolean inLanguage, Double task, boolean degenerate, Boolean linePass,
+        Boolean wordPass, SxsOutcome sxs, Verdict.Choice candidateFirst, Verdict.Choice baselineFirst,
+        SxsOutcome secondSxs) {
+
+    /** This result with SxS outcomes and the primary judge's two choices. */
+    public PromptResult withSxs(SxsOutcome outcome, Verdict.Choice first, Verdict.Choice second, SxsOutcome other) {
+        return new PromptResult(id, inLanguage, task, degenerate, linePass, wordPass, outcome, first, second, other);
+    }
+}
