@@ -15,11 +15,22 @@ import java.util.Set;
  * <ul>
  * <li>{@code topic} ({@code sib-<index_id>}, 4 digits): classify a SIB-200 sentence among the 7 native labels;
  * upstream splits.
- * <li>{@code continuation} ({@code ntrex-next-<line>}, 1-based, 4 digits): given the previous sentence of the same
- * document, write the next one.
+ * </ul>
+ * Each NTREX-128 line (1-based, 4 digits) gives one example of one of four tasks, picked by a seeded hash of the line
+ * (continuation only where the line has a predecessor in its document), so the tasks are about equally frequent and
+ * no sentence is the answer of two tasks:
+ * <ul>
+ * <li>{@code continuation} ({@code ntrex-next-<line>}): given the previous sentence of the same document, write the
+ * next one.
  * <li>{@code translation} ({@code ntrex-tr-<line>}): translate the line from English into the prompt's language;
  * English prompts get a source language picked by a seeded hash of the id among the other 16.
+ * <li>{@code copy} ({@code ntrex-copy-<line>}): repeat the line exactly.
+ * <li>{@code language-id} ({@code ntrex-lid-<line>}): name the language of the line as written in one of the 17
+ * languages (picked by a seeded hash of the id), among four options in the prompt's language (that language and three
+ * others, hashed); the answer is its name in the prompt's language.
  * </ul>
+ * Every example of an id is the translation of the same example in every language: same source sentence, same
+ * answer, same options.
  * The template of each (id, language) is picked by a seeded hash of both, so template variety is spread over ids
  * and languages. NTREX examples take their document's split ({@link BuiltinDocumentSplit}). Any change to the
  * output must come with a new {@link #VERSION} ("2", "3", ...): a stored version is never rebuilt.
@@ -27,10 +38,16 @@ import java.util.Set;
 public final class BuiltinCorpusBuilder {
 
     public static final String NAME = "builtin";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     public static final String TOPIC = "topic";
     public static final String CONTINUATION = "continuation";
     public static final String TRANSLATION = "translation";
+    public static final String COPY = "copy";
+    public static final String LANGUAGE_ID = "language-id";
+    /** The tasks an NTREX line can give, in the order the seeded hash indexes them. */
+    static final List<String> NTREX_TASKS = List.of(TRANSLATION, COPY, LANGUAGE_ID, CONTINUATION);
+    /** Options listed in a language-id prompt (the answer among them). */
+    static final int LANGUAGE_OPTIONS = 4;
     /** Seed of every hashed choice (document splits, templates, source languages). */
     public static final long SEED = 2401_01854L;
     static final double DEV_FRACTION = 0.1;
@@ -70,18 +87,47 @@ public final class BuiltinCorpusBuilder {
                 examples.add(example(templates, TOPIC, id, row.split(), Map.of("text", row.text(),
                         "labels", templates.labelList()), templates.labels().get(row.category())));
             }
-            List<String> lines = ntrex.get(lang);
-            for (int i = 0; i < lines.size(); i++) {
-                Split split = documentSplits.get(documents.get(i));
-                if (i > 0 && documents.get(i).equals(documents.get(i - 1))) {
-                    examples.add(example(templates, CONTINUATION, "ntrex-next-%04d".formatted(i + 1), split,
-                            Map.of("text", lines.get(i - 1)), lines.get(i)));
-                }
-                examples.add(translation(templates, "ntrex-tr-%04d".formatted(i + 1), i, split));
+            for (int i = 0; i < documents.size(); i++) {
+                examples.add(ntrexExample(templates, i));
             }
             text.addAll(text(lang));
         }
         return new BuiltinCorpus(List.copyOf(examples), List.copyOf(text));
+    }
+
+    /** The task of NTREX line {@code i} (0-based): a seeded hash over the tasks the line can give. */
+    String ntrexTask(int i) {
+        boolean continues = i > 0 && documents.get(i).equals(documents.get(i - 1));
+        int tasks = continues ? NTREX_TASKS.size() : NTREX_TASKS.size() - 1;
+        return NTREX_TASKS.get(CorpusHash.pick(SEED, "ntrex-task/" + (i + 1), tasks));
+    }
+
+    private Example ntrexExample(TemplateLanguage templates, int i) {
+        Split split = documentSplits.get(documents.get(i));
+        String line = ntrex.get(templates.code()).get(i);
+        String number = "%04d".formatted(i + 1);
+        return switch (ntrexTask(i)) {
+            case CONTINUATION -> example(templates, CONTINUATION, "ntrex-next-" + number, split,
+                    Map.of("text", ntrex.get(templates.code()).get(i - 1)), line);
+            case COPY -> example(templates, COPY, "ntrex-copy-" + number, split, Map.of("text", line), line);
+            case LANGUAGE_ID -> languageId(templates, "ntrex-lid-" + number, i, split);
+            default -> translation(templates, "ntrex-tr-" + number, i, split);
+        };
+    }
+
+    private Example languageId(TemplateLanguage templates, String id, int line, Split split) {
+        List<String> all = List.copyOf(ntrex.keySet());
+        String written = all.get(CorpusHash.pick(SEED, "written/" + id, all.size()));
+        List<String> others = new ArrayList<>(all.stream().filter(l -> !l.equals(written)).toList());
+        List<String> options = new ArrayList<>();
+        options.add(written);
+        for (int k = 1; k < LANGUAGE_OPTIONS; k++) {
+            options.add(others.remove(CorpusHash.pick(SEED, "option/" + id + "/" + k, others.size())));
+        }
+        options.sort(java.util.Comparator.comparingDouble(l -> CorpusHash.unit(SEED, "order/" + id + "/" + l)));
+        Map<String, String> names = templates.languageNames();
+        return example(templates, LANGUAGE_ID, id, split, Map.of("text", ntrex.get(written).get(line),
+                "options", templates.list(options.stream().map(names::get).toList())), names.get(written));
     }
 
     private Example translation(TemplateLanguage templates, String id, int line, Split split) {

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
  * @param name          the language's own name
  * @param labels        English topic category to the native label, in the canonical category order
  * @param languageNames ISO code to this language's name for that language
- * @param templates     task to its templates; placeholders {@code {text}}, {@code {labels}}, {@code {source_lang}}
+ * @param templates     task to its templates; placeholders {@code {text}}, {@code {labels}}, {@code {source_lang}}, {@code {options}}
  */
 public record TemplateLanguage(String code, String name, Map<String, String> labels, Map<String, String> languageNames,
         Map<String, List<String>> templates) {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(text|labels|source_lang)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(text|labels|source_lang|options)}");
     private static final Map<String, String> LIST_SEPARATORS = Map.of("ar", "، ", "zh", "、");
 
     /** The templates of {@code task}. */
@@ -31,7 +31,12 @@ public record TemplateLanguage(String code, String name, Map<String, String> lab
 
     /** The native labels in canonical order, joined with this language's list separator. */
     public String labelList() {
-        return String.join(LIST_SEPARATORS.getOrDefault(code, ", "), labels.values());
+        return list(List.copyOf(labels.values()));
+    }
+
+    /** {@code items} joined with this language's list separator. */
+    public String list(List<String> items) {
+        return String.join(LIST_SEPARATORS.getOrDefault(code, ", "), items);
     }
 
     /**

@@ -43,7 +43,7 @@ class CorpusResourceTest {
         given().get("/corpora/builtin").then().statusCode(200)
                 .body("languages", hasSize(17))
                 .body("languages", hasItems("ar", "zh", "sw", "sr", "sk"))
-                .body("splitCounts.fi.train", equalTo(3742))
+                .body("splitCounts.fi.train", equalTo(701 + 1570))
                 .body("taskCounts.topic", equalTo(17 * 1004))
                 .body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
         given().get("/corpora/no-such-corpus").then().statusCode(404).body("detail", containsString("no-such-corpus"));

@@ -1,6 +1,8 @@
 package dev.pinch.dataset.service;
 
 import static dev.pinch.dataset.service.BuiltinCorpusBuilder.CONTINUATION;
+import static dev.pinch.dataset.service.BuiltinCorpusBuilder.COPY;
+import static dev.pinch.dataset.service.BuiltinCorpusBuilder.LANGUAGE_ID;
 import static dev.pinch.dataset.service.BuiltinCorpusBuilder.TOPIC;
 import static dev.pinch.dataset.service.BuiltinCorpusBuilder.TRANSLATION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BuiltinCorpusBuilderTest {
 
     /** sha256 of the built-in examples.jsonl of {@link BuiltinCorpusBuilder#VERSION}. */
-    static final String VERSION_1_SHA256 = "959543e010942c928f6356b7b082c30090c6ed48ae0717ecbbab943c36287689";
+    static final String PINNED_SHA256 = "32940cbf2d92b2c7c709b775a0a0043e34695f81f2c0beb83b733c0c74e62904";
 
     static final TemplateCatalog CATALOG = TemplateCatalog.load();
     static BuiltinCorpus corpus;
@@ -49,7 +51,7 @@ class BuiltinCorpusBuilderTest {
         Map<String, List<Example>> byLanguage = byLanguage();
         assertThat(byLanguage.keySet()).containsExactlyInAnyOrderElementsOf(Languages.BUILTIN);
         Map<String, String> reference = signature(byLanguage.get("en"));
-        assertThat(reference).hasSize(1004 + 1874 + 1997);
+        assertThat(reference).hasSize(1004 + 1997);
         byLanguage.forEach((lang, examples) -> assertThat(signature(examples)).as(lang).isEqualTo(reference));
     }
 
@@ -64,11 +66,13 @@ class BuiltinCorpusBuilderTest {
                 .collect(Collectors.groupingBy(Example::task, Collectors.groupingBy(Example::split,
                         Collectors.counting())));
         assertThat(counts.get(TOPIC)).isEqualTo(Map.of(Split.TRAIN, 701L, Split.DEV, 99L, Split.TEST, 204L));
-        for (String task : List.of(CONTINUATION, TRANSLATION)) {
+        for (String task : List.of(CONTINUATION, TRANSLATION, COPY, LANGUAGE_ID)) {
             Map<Split, Long> c = counts.get(task);
             assertThat(c.keySet()).as(task).containsExactlyInAnyOrder(Split.TRAIN, Split.DEV, Split.TEST);
             long total = c.values().stream().mapToLong(Long::longValue).sum();
             assertThat(c.get(Split.TRAIN)).as(task).isBetween(total * 70 / 100, total * 90 / 100);
+            assertThat(total).as("%s: about a quarter of the 1,997 NTREX lines", task).isBetween(400L, 600L);
+            assertThat(c.get(Split.TEST)).as(task).isGreaterThanOrEqualTo(35L);
         }
     }
 
@@ -110,7 +114,7 @@ class BuiltinCorpusBuilderTest {
             assertThat(fill).as(e.id() + " " + e.lang()).isNotNull();
             templatesUsed.computeIfAbsent(e.lang() + "/" + e.task(), k -> new TreeSet<>()).add(fill.template());
         }
-        assertThat(templatesUsed).hasSize(17 * 3).allSatisfy((k, used) -> assertThat(used).as(k).hasSize(3));
+        assertThat(templatesUsed).hasSize(17 * 5).allSatisfy((k, used) -> assertThat(used).as(k).hasSize(3));
     }
 
     @Test
@@ -141,10 +145,44 @@ class BuiltinCorpusBuilderTest {
     }
 
     @Test
+    void copyAnswersTheSentenceItself() {
+        corpus.examples().stream().filter(e -> e.task().equals(COPY))
+                .forEach(e -> assertThat(e.response()).as(e.id()).isEqualTo(parse(e).text()));
+    }
+
+    @Test
+    void languageIdAnswersTheNativeNameOfTheSentencesLanguageAmongFourOptionsTheSameInEveryLanguage() {
+        Map<String, List<String>> ntrex = new HashMap<>();
+        BuiltinLanguages.all().forEach(l -> ntrex.put(l.code(), BuiltinSources.ntrex(l)));
+        Map<String, String> writtenById = new HashMap<>();
+        Set<String> written = new TreeSet<>();
+        for (Example e : corpus.examples()) {
+            if (!e.task().equals(LANGUAGE_ID)) {
+                continue;
+            }
+            int line = Integer.parseInt(e.id().substring("ntrex-lid-".length())) - 1;
+            Map<String, String> names = CATALOG.language(e.lang()).languageNames();
+            String lang = names.entrySet().stream().filter(n -> n.getValue().equals(e.response())).findFirst()
+                    .orElseThrow().getKey();
+            Fill fill = parse(e);
+            assertThat(fill.text()).as(e.id()).isEqualTo(ntrex.get(lang).get(line));
+            List<String> options = List.of(fill.options().split("، |、|, "));
+            assertThat(options).as(e.id() + " " + e.lang()).hasSize(4).doesNotHaveDuplicates().contains(e.response())
+                    .allMatch(names::containsValue);
+            String codes = options.stream().map(o -> names.entrySet().stream().filter(n -> n.getValue().equals(o))
+                    .findFirst().orElseThrow().getKey()).sorted().collect(Collectors.joining(","));
+            assertThat(writtenById.putIfAbsent(e.id(), lang + ":" + codes)).as(e.id())
+                    .isIn(null, lang + ":" + codes);
+            written.add(lang);
+        }
+        assertThat(written).containsExactlyInAnyOrderElementsOf(Languages.BUILTIN);
+    }
+
+    @Test
     void noHeldOutSentenceLeaksIntoTrainingTextOrTrainResponses() {
         Map<Integer, Split> splitByLine = new HashMap<>();
-        corpus.examples().stream().filter(e -> e.task().equals(TRANSLATION) && e.lang().equals("en")).forEach(e ->
-                splitByLine.put(Integer.parseInt(e.id().substring("ntrex-tr-".length())) - 1, e.split()));
+        corpus.examples().stream().filter(e -> !e.task().equals(TOPIC) && e.lang().equals("en")).forEach(e ->
+                splitByLine.put(Integer.parseInt(e.id().substring(e.id().lastIndexOf('-') + 1)) - 1, e.split()));
         assertThat(splitByLine).hasSize(1997);
         Map<String, Set<String>> text = corpus.text().stream().collect(Collectors.groupingBy(CorpusTextLine::lang,
                 Collectors.mapping(CorpusTextLine::text, Collectors.toSet())));
@@ -168,12 +206,13 @@ class BuiltinCorpusBuilderTest {
             List<Example> examples = byLanguage.get(lang);
             Set<String> trainResponses = examples.stream().filter(e -> e.split() == Split.TRAIN)
                     .map(Example::response).collect(Collectors.toSet());
-            Set<String> trainTopicTexts = examples.stream().filter(e -> e.split() == Split.TRAIN
-                    && e.task().equals(TOPIC)).map(e -> parse(e).text()).collect(Collectors.toSet());
+            Set<String> trainTexts = examples.stream().filter(e -> e.split() == Split.TRAIN)
+                    .map(e -> parse(e).text()).collect(Collectors.toSet());
             for (Example e : examples) {
-                if (e.split() != Split.TRAIN && e.task().equals(TOPIC)) {
-                    assertThat(trainTopicTexts).as(e.id() + " " + lang).doesNotContain(parse(e).text());
-                } else if (e.split() != Split.TRAIN) {
+                if (e.split() != Split.TRAIN) {
+                    assertThat(trainTexts).as(e.id() + " " + lang).doesNotContain(parse(e).text());
+                }
+                if (e.split() != Split.TRAIN && !e.task().equals(TOPIC) && !e.task().equals(LANGUAGE_ID)) {
                     assertThat(trainResponses).as(e.id() + " " + lang).doesNotContain(e.response());
                 }
             }
@@ -188,7 +227,7 @@ class BuiltinCorpusBuilderTest {
         assertThat(CorpusFiles.sha256(CorpusFiles.sorted(again.examples()))).isEqualTo(sha);
         assertThat(CorpusFiles.sha256(again.text())).isEqualTo(CorpusFiles.sha256(corpus.text()));
         assertThat(sha).as("the built-in corpus changed: bump BuiltinCorpusBuilder.VERSION and update this pin")
-                .isEqualTo(VERSION_1_SHA256);
+                .isEqualTo(PINNED_SHA256);
     }
 
     @Test
@@ -200,7 +239,7 @@ class BuiltinCorpusBuilderTest {
     }
 
     /** Which template of the example's language and task its instruction is, and what fills the placeholders. */
-    record Fill(int template, String text, String sourceLang) {
+    record Fill(int template, String text, String sourceLang, String options) {
     }
 
     static Fill parse(Example e) {
@@ -211,10 +250,12 @@ class BuiltinCorpusBuilderTest {
             String regex = Pattern.quote(templates.get(i))
                     .replace("{text}", "\\E(?<text>.+)\\Q")
                     .replace("{labels}", "\\E" + Pattern.quote(t.labelList()) + "\\Q")
-                    .replace("{source_lang}", "\\E(?<source>" + names + ")\\Q");
+                    .replace("{source_lang}", "\\E(?<source>" + names + ")\\Q")
+                    .replace("{options}", "\\E(?<options>.+)\\Q");
             Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(e.instruction());
             if (m.matches()) {
-                return new Fill(i, m.group("text"), e.task().equals(TRANSLATION) ? m.group("source") : null);
+                return new Fill(i, m.group("text"), e.task().equals(TRANSLATION) ? m.group("source") : null,
+                        e.task().equals(LANGUAGE_ID) ? m.group("options") : null);
             }
         }
         return null;

@@ -24,11 +24,15 @@ class TemplateCatalogTest {
             assertThat(Set.copyOf(t.labels().values())).as(lang).hasSize(7);
             assertThat(t.languageNames().keySet()).as(lang).containsExactlyInAnyOrderElementsOf(Languages.BUILTIN);
             assertThat(t.languageNames().get(lang)).as(lang).isEqualTo(t.name());
-            assertThat(t.templates().keySet()).as(lang).containsExactly("topic", "continuation", "translation");
+            assertThat(t.templates().keySet()).as(lang).containsExactly("topic", "continuation", "translation", "copy",
+                    "language-id");
             assertThat(t.templates("topic")).as(lang).allMatch(s -> s.contains("{text}") && s.contains("{labels}"));
             assertThat(t.templates("continuation")).as(lang).allMatch(s -> s.contains("{text}"));
             assertThat(t.templates("translation")).as(lang)
                     .allMatch(s -> s.contains("{text}") && s.contains("{source_lang}"));
+            assertThat(t.templates("copy")).as(lang).hasSize(3).allMatch(s -> s.contains("{text}"));
+            assertThat(t.templates("language-id")).as(lang).hasSize(3)
+                    .allMatch(s -> s.contains("{text}") && s.contains("{options}"));
         }
     }
 
