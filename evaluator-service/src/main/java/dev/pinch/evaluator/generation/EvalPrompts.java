@@ -71,15 +71,19 @@ public final class EvalPrompts {
     }
 
     /**
-     * The prompts of each language, in {@code languages} order: tasks interleaved (each task's prompts in id order,
-     * tasks in name order), at most {@code max} per language (0: all). Deterministic.
+     * The prompts of each language, in {@code languages} order: a sample stratified by task and seeded. Within each
+     * task, prompts are ranked by a seeded hash of their id (not of the language, so a parallel eval set gives every
+     * language the same ids); the sample takes one prompt of each task in turn (tasks in name order), until
+     * {@code max} per language (0: all). Deterministic for a seed, and each task gets its share however the ids run
+     * (a corpus's first ids often come from its first documents).
      */
-    public static Map<String, List<EvalPrompt>> select(List<EvalPrompt> all, List<String> languages, int max) {
+    public static Map<String, List<EvalPrompt>> select(List<EvalPrompt> all, List<String> languages, int max,
+            long seed) {
         Map<String, List<EvalPrompt>> out = new LinkedHashMap<>();
         for (String lang : languages) {
             Map<String, List<EvalPrompt>> byTask = new TreeMap<>();
             all.stream().filter(p -> p.lang().equals(lang))
-                    .sorted(Comparator.comparing(EvalPrompt::id))
+                    .sorted(Comparator.comparingLong((EvalPrompt p) -> rank(seed, p.id())).thenComparing(EvalPrompt::id))
                     .forEach(p -> byTask.computeIfAbsent(p.task() == null ? "" : p.task(), t -> new ArrayList<>()).add(p));
             List<EvalPrompt> picked = new ArrayList<>();
             int limit = max <= 0 ? Integer.MAX_VALUE : max;
@@ -97,6 +101,17 @@ public final class EvalPrompts {
             out.put(lang, picked);
         }
         return out;
+    }
+
+    /** A seeded, platform-independent rank of an id: the first 8 bytes of sha256(seed ":" id). */
+    static long rank(long seed, String id) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((seed + ":" + id).getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(d, 0, Long.BYTES).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private interface LineHandler {

@@ -1,43 +1,38 @@
 package dev.pinch.evaluator.judge;
 
-import dev.pinch.evaluator.scoring.LanguageIdentifier;
+import dev.pinch.evaluator.scoring.ResponseLanguage;
 import dev.pinch.evaluator.scoring.TaskScorer;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * The default, deterministic judge. A response not in the prompt's language loses (language identification
- * restricted to the experiment's languages plus the confusable ones); when both or neither are in the language,
- * the higher task score ({@link TaskScorer}: label match or chrF) wins, and scores within the tie margin tie.
- * A response that matches the reference label counts as in-language whatever the identifier says (one-word
- * labels are too short to identify). Without a reference only the language check can decide.
+ * The default, deterministic judge. A response not in the prompt's language loses ({@link ResponseLanguage}: a label
+ * of the prompt's classification task in its language is in it; otherwise language identification restricted to the
+ * experiment's languages plus the confusable ones); when both or neither are in the language, the higher task score
+ * ({@link TaskScorer}: label match, exact match or chrF) wins, and scores within the tie margin tie. Without a
+ * reference only the language check can decide.
  */
 public final class ReferenceJudge implements Judge {
 
     /** Default tie margin, in task-score points (0-100). */
     public static final double DEFAULT_TIE_MARGIN = 1.0;
 
-    private final LanguageIdentifier languageIdentifier;
+    private final ResponseLanguage language;
     private final TaskScorer taskScorer;
-    private final Set<String> experimentLanguages;
     private final double tieMargin;
 
     /**
      * A judge for one experiment.
      *
-     * @param languageIdentifier  identifies response languages
-     * @param taskScorer          scores responses against references
-     * @param experimentLanguages the experiment's languages (ISO 639-1)
-     * @param tieMargin           score differences up to this many points (inclusive) are ties; must be >= 0
+     * @param language   decides whether a response is in its prompt's language
+     * @param taskScorer scores responses against references
+     * @param tieMargin  score differences up to this many points (inclusive) are ties; must be >= 0
      */
-    public ReferenceJudge(LanguageIdentifier languageIdentifier, TaskScorer taskScorer,
-                          Set<String> experimentLanguages, double tieMargin) {
+    public ReferenceJudge(ResponseLanguage language, TaskScorer taskScorer, double tieMargin) {
         if (!(tieMargin >= 0)) {
             throw new IllegalArgumentException("tie margin must be >= 0, got " + tieMargin);
         }
-        this.languageIdentifier = languageIdentifier;
+        this.language = language;
         this.taskScorer = taskScorer;
-        this.experimentLanguages = Set.copyOf(experimentLanguages.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
         this.tieMargin = tieMargin;
     }
 
@@ -69,10 +64,6 @@ public final class ReferenceJudge implements Judge {
     }
 
     private boolean inLanguage(JudgeRequest r, String response) {
-        if (r.reference() != null && taskScorer.isClassification(r.task())
-                && TaskScorer.labelsMatch(response, r.reference())) {
-            return true;
-        }
-        return languageIdentifier.isInLanguage(response, r.lang(), experimentLanguages);
+        return language.inLanguage(r.lang(), r.task(), response, r.reference());
     }
 }

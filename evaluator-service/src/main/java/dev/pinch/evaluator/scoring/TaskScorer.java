@@ -6,14 +6,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The task score of one response against its reference, on a 0-100 scale: exact label match (100 or 0) for
- * classification tasks, sentence-level chrF for everything else (generation and translation: the built-in
- * corpus's {@code continuation} and {@code translation}, and any task it does not know). Thread-safe.
+ * The task score of one response against its reference, on a 0-100 scale: label match (100 or 0) for classification
+ * tasks (the built-in corpus's {@code topic} and {@code language-id}); exact match (100 or 0, after Unicode NFKC and
+ * collapsing white space, case kept) for {@code copy}; sentence-level chrF for everything else (generation and
+ * translation: the built-in corpus's {@code continuation} and {@code translation}, and any task it does not know).
+ * Thread-safe.
  */
 public final class TaskScorer {
 
-    /** The built-in corpus's classification task ({@code topic}) and the generic name {@code classification}. */
-    public static final Set<String> DEFAULT_CLASSIFICATION_TASKS = Set.of("topic", "classification");
+    /** The built-in corpus's classification tasks and the generic name {@code classification}. */
+    public static final Set<String> DEFAULT_CLASSIFICATION_TASKS = Set.of("topic", "language-id", "classification");
+    /** Tasks whose answer must equal the reference: the built-in corpus's {@code copy}. */
+    public static final Set<String> EXACT_TASKS = Set.of("copy");
 
     private static final Pattern EDGES = Pattern.compile("^[\\p{P}\\p{S}\\s]+|[\\p{P}\\p{S}\\s]+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -46,6 +50,9 @@ public final class TaskScorer {
         if (isClassification(task)) {
             return labelsMatch(hyp, reference) ? 100.0 : 0.0;
         }
+        if (task != null && EXACT_TASKS.contains(task.toLowerCase(Locale.ROOT))) {
+            return exact(hyp).equals(exact(reference)) ? 100.0 : 0.0;
+        }
         return chrf.sentenceScore(hyp, reference);
     }
 
@@ -57,6 +64,10 @@ public final class TaskScorer {
     /** Whether two labels are equal after {@link #normaliseLabel(String)}. */
     public static boolean labelsMatch(String response, String reference) {
         return normaliseLabel(response).equals(normaliseLabel(reference));
+    }
+
+    private static String exact(String text) {
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).strip()).replaceAll(" ");
     }
 
     /**

@@ -6,7 +6,9 @@ import dev.pinch.evaluator.domain.PromptResult;
 import dev.pinch.evaluator.generation.GeneratedResponse;
 import dev.pinch.evaluator.scoring.Degeneracy;
 import dev.pinch.evaluator.scoring.LanguageConfusion;
+import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.LanguageIdentifier;
+import dev.pinch.evaluator.scoring.ResponseLanguage;
 import dev.pinch.evaluator.scoring.SxsPrompt;
 import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.evaluator.scoring.SxsScorer;
@@ -21,9 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The per-language scores of one checkpoint from its stored responses, per prompt and in aggregate: whether the
- * response is in the prompt's language (Lingua, restricted to the experiment's languages and the confusable ones; a
- * response equal to a classification prompt's reference label counts as in-language, labels being too short to
- * identify), the task score ({@link TaskScorer}; the mean is NaN when no prompt has a reference), whether it is
+ * response is in the prompt's language ({@link ResponseLanguage}: a label of the prompt's classification task in its
+ * language is; otherwise Lingua, restricted to the experiment's languages and the confusable ones), the task score ({@link TaskScorer}; the mean is NaN when no prompt has a reference), whether it is
  * degenerate ({@link Degeneracy}), LCB's line- and word-level checks ({@link LanguageConfusion}); and the SxS
  * judgements against a baseline's responses to the same prompts.
  */
@@ -51,12 +52,11 @@ public class CheckpointScorer {
      * @param maxNewTokens the generation budget: a response of that many tokens stopped at the limit
      */
     public LanguageScore score(String lang, Collection<GeneratedResponse> responses, Set<String> experimentLanguages,
-            int maxNewTokens) {
+            int maxNewTokens, LabelSets labels) {
+        ResponseLanguage language = new ResponseLanguage(identifier, taskScorer, labels, experimentLanguages);
         List<PromptResult> results = new ArrayList<>();
         for (GeneratedResponse r : responses) {
-            boolean label = r.reference() != null && taskScorer.isClassification(r.task())
-                    && TaskScorer.labelsMatch(r.response(), r.reference());
-            boolean inLanguage = label || identifier.isInLanguage(r.response(), lang, experimentLanguages);
+            boolean inLanguage = language.inLanguage(lang, r.task(), r.response(), r.reference());
             Double task = r.reference() == null ? null : taskScorer.score(r.task(), r.response(), r.reference());
             LanguageConfusion.Result lcb = confusion.check(r.response(), lang, experimentLanguages);
             results.add(new PromptResult(r.id(), inLanguage, task,
@@ -78,8 +78,8 @@ public class CheckpointScorer {
      *
      * @return the result, or null when they share no prompt
      */
-    public SxsResult sxs(JudgeSpec spec, Set<String> experimentLanguages, Collection<GeneratedResponse> candidate,
-            Map<String, GeneratedResponse> baseline) {
+    public SxsResult sxs(JudgeSpec spec, Set<String> experimentLanguages, LabelSets labels,
+            Collection<GeneratedResponse> candidate, Map<String, GeneratedResponse> baseline) {
         List<SxsPrompt> prompts = new ArrayList<>();
         for (GeneratedResponse c : candidate) {
             GeneratedResponse b = baseline.get(c.id());
@@ -88,7 +88,7 @@ public class CheckpointScorer {
                         b.response()));
             }
         }
-        return prompts.isEmpty() ? null : sxs.score(judges.judge(spec, experimentLanguages), prompts);
+        return prompts.isEmpty() ? null : sxs.score(judges.judge(spec, experimentLanguages, labels), prompts);
     }
 
     /** The share of true among the non-null values, or null when all are null. */

@@ -4,6 +4,8 @@ import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.generation.EvalPrompt;
 import dev.pinch.evaluator.generation.EvalPrompts;
 import dev.pinch.evaluator.generation.GenerationSettings;
+import dev.pinch.evaluator.scoring.LabelSets;
+import dev.pinch.evaluator.scoring.TaskScorer;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.lm.PromptEncoder;
 import dev.pinch.lm.PromptFormat;
@@ -34,8 +36,12 @@ public class EvalPlans {
     private final ExperimentCatalog catalog;
     private final PromptSources sources;
     private final ArtifactStore store;
+    private final TaskScorer taskScorer;
+    private final Map<String, LabelSets> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public EvalPlans(EvaluatorConfig config, ExperimentCatalog catalog, PromptSources sources, ArtifactStore store) {
+    public EvalPlans(EvaluatorConfig config, ExperimentCatalog catalog, PromptSources sources, ArtifactStore store,
+            TaskScorer taskScorer) {
+        this.taskScorer = taskScorer;
         this.config = config;
         this.catalog = catalog;
         this.sources = sources;
@@ -91,12 +97,28 @@ public class EvalPlans {
                 JudgeSpec.readSecond(eval, config.tieMargin()));
     }
 
-    /** The plan's prompts per eval language. */
+    /**
+     * The plan's prompts per eval language: a sample stratified by task and seeded by the plan's {@code seed}
+     * ({@link EvalPrompts#select}).
+     */
     public Map<String, List<EvalPrompt>> prompts(EvalPlan plan) {
+        return EvalPrompts.select(all(plan), plan.languages(), plan.maxPromptsPerLanguage(),
+                plan.generation().seed());
+    }
+
+    /** The labels of the classification tasks of the plan's prompt source, per language (every prompt, not the sample). */
+    public LabelSets labels(EvalPlan plan) {
+        return labels.computeIfAbsent(plan.promptsUri() + "#" + plan.corpusSplit(), k -> {
+            LabelSets.Builder b = LabelSets.builder(taskScorer);
+            all(plan).forEach(p -> b.add(p.lang(), p.task(), p.reference()));
+            return b.build();
+        });
+    }
+
+    private List<EvalPrompt> all(EvalPlan plan) {
         try (InputStream in = store.open(URI.create(plan.promptsUri()))) {
-            List<EvalPrompt> all = plan.corpusSplit() != null ? EvalPrompts.fromCorpus(in, plan.corpusSplit())
+            return plan.corpusSplit() != null ? EvalPrompts.fromCorpus(in, plan.corpusSplit())
                     : EvalPrompts.fromUserJsonl(in);
-            return EvalPrompts.select(all, plan.languages(), plan.maxPromptsPerLanguage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the prompts of eval set " + plan.evalSet(), e);
         }

@@ -5,6 +5,7 @@ import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.generation.GeneratedResponse;
 import dev.pinch.evaluator.generation.ResponseLog;
 import dev.pinch.evaluator.messaging.EvaluationEvents;
+import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;
@@ -40,10 +41,13 @@ public class EvaluationResults {
     private final EvaluationEvents events;
     private final EvaluatorMetrics metrics;
     private final ArtifactStore store;
+    private final EvalPlans plans;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public EvaluationResults(JobRepository jobs, EvaluationRepository evaluations, BaselineIndex baselines,
-            CheckpointScorer scorer, EvaluationEvents events, EvaluatorMetrics metrics, ArtifactStore store) {
+            CheckpointScorer scorer, EvaluationEvents events, EvaluatorMetrics metrics, ArtifactStore store,
+            EvalPlans plans) {
+        this.plans = plans;
         this.jobs = jobs;
         this.evaluations = evaluations;
         this.baselines = baselines;
@@ -63,7 +67,7 @@ public class EvaluationResults {
             for (String lang : job.plan().languages()) {
                 Map<String, GeneratedResponse> responses = log(job, job.checkpointId()).read(lang);
                 LanguageScore s = scorer.score(lang, responses.values(), langs,
-                        job.plan().generation().maxNewTokens());
+                        job.plan().generation().maxNewTokens(), plans.labels(job.plan()));
                 Optional<LanguageScore> withSxs = withSxs(job, s, responses);
                 scores.add(withSxs.orElse(s));
                 if (withSxs.isEmpty()) {
@@ -134,12 +138,13 @@ public class EvaluationResults {
         }
         Set<String> langs = new LinkedHashSet<>(job.plan().experimentLanguages());
         Map<String, GeneratedResponse> theirs = log(job, baseline.get().checkpointId()).read(s.lang());
-        SxsResult primary = scorer.sxs(job.plan().judge(), langs, mine.values(), theirs);
+        LabelSets labels = plans.labels(job.plan());
+        SxsResult primary = scorer.sxs(job.plan().judge(), langs, labels, mine.values(), theirs);
         if (primary == null) {
             return Optional.of(s);
         }
         JudgeSpec second = job.plan().secondJudge();
-        SxsResult other = second == null ? null : scorer.sxs(second, langs, mine.values(), theirs);
+        SxsResult other = second == null ? null : scorer.sxs(second, langs, labels, mine.values(), theirs);
         return Optional.of(CellExamples.withSxs(s, primary, other, mixId, mine, theirs));
     }
 

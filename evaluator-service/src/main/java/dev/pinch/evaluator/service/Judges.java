@@ -8,7 +8,9 @@ import dev.pinch.evaluator.judge.LlmJudgeConfig;
 import dev.pinch.evaluator.judge.MeteredJudge;
 import dev.pinch.evaluator.judge.PromptTemplate;
 import dev.pinch.evaluator.judge.ReferenceJudge;
+import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.LanguageIdentifier;
+import dev.pinch.evaluator.scoring.ResponseLanguage;
 import dev.pinch.evaluator.scoring.TaskScorer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,14 +42,15 @@ public class Judges {
     }
 
     /**
-     * The judge of {@code spec} for an experiment with {@code experimentLanguages}.
+     * The judge of {@code spec} for an experiment with {@code experimentLanguages}, whose classification tasks answer
+     * with {@code labels}.
      *
      * @throws IllegalStateException when an LLM judge's API key secret cannot be read
      */
-    public Judge judge(JudgeSpec spec, Set<String> experimentLanguages) {
+    public Judge judge(JudgeSpec spec, Set<String> experimentLanguages, LabelSets labels) {
         if (spec.isReference()) {
-            return new MeteredJudge(new ReferenceJudge(identifier, taskScorer, experimentLanguages, spec.tieMargin()),
-                    registry);
+            return new MeteredJudge(new ReferenceJudge(new ResponseLanguage(identifier, taskScorer, labels,
+                    experimentLanguages), taskScorer, spec.tieMargin()), registry);
         }
         return llmJudges.computeIfAbsent(spec, s -> new MeteredJudge(new LlmJudge(llmConfig(s)), registry));
     }

@@ -45,7 +45,7 @@ class EvalPromptsTest {
     }
 
     @Test
-    void selectionInterleavesTasksInIdOrderUpToTheCap() {
+    void selectionTakesTasksInTurnEachInSeededHashOrderUpToTheCap() {
         List<EvalPrompt> all = new ArrayList<>();
         for (int i = 5; i >= 1; i--) {
             all.add(new EvalPrompt("t" + i, "en", "topic", "x", "y"));
@@ -53,9 +53,35 @@ class EvalPromptsTest {
         }
         all.add(new EvalPrompt("r1", "en", "translation", "x", "y"));
         all.add(new EvalPrompt("t1", "fi", "topic", "x", "y"));
-        Map<String, List<EvalPrompt>> picked = EvalPrompts.select(all, List.of("fi", "en"), 5);
+        Map<String, List<EvalPrompt>> picked = EvalPrompts.select(all, List.of("fi", "en"), 5, 1);
         assertThat(picked.keySet()).containsExactly("fi", "en");
-        assertThat(picked.get("en")).extracting(EvalPrompt::id).containsExactly("c1", "t1", "r1", "c2", "t2");
-        assertThat(EvalPrompts.select(all, List.of("en"), 0).get("en")).hasSize(11);
+        List<String> c = ranked(List.of("c1", "c2", "c3", "c4", "c5"), 1);
+        List<String> t = ranked(List.of("t1", "t2", "t3", "t4", "t5"), 1);
+        assertThat(picked.get("en")).extracting(EvalPrompt::id).containsExactly(c.get(0), t.get(0), "r1", c.get(1),
+                t.get(1));
+        assertThat(EvalPrompts.select(all, List.of("en"), 0, 1).get("en")).hasSize(11);
+        assertThat(EvalPrompts.select(all, List.of("en"), 5, 1)).isEqualTo(EvalPrompts.select(all, List.of("en"), 5, 1));
+    }
+
+    @Test
+    void theSampleIsSpreadOverTheIdsTheSameInEveryLanguageAndChangesWithTheSeed() {
+        List<EvalPrompt> all = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (String lang : List.of("en", "fi")) {
+                all.add(new EvalPrompt("q%03d".formatted(i), lang, "topic", "x", "y"));
+            }
+        }
+        Map<String, List<EvalPrompt>> one = EvalPrompts.select(all, List.of("en", "fi"), 20, 1);
+        List<String> ids = one.get("en").stream().map(EvalPrompt::id).toList();
+        assertThat(one.get("fi")).extracting(EvalPrompt::id).containsExactlyElementsOf(ids);
+        // not the first ids: a seeded sample reaches over the whole range
+        assertThat(ids.stream().filter(id -> id.compareTo("q100") >= 0).count()).isBetween(4L, 16L);
+        assertThat(EvalPrompts.select(all, List.of("en"), 20, 2).get("en")).extracting(EvalPrompt::id)
+                .isNotEqualTo(ids);
+    }
+
+    private static List<String> ranked(List<String> ids, long seed) {
+        return ids.stream().sorted(java.util.Comparator.comparingLong((String id) -> EvalPrompts.rank(seed, id))
+                .thenComparing(id -> id)).toList();
     }
 }

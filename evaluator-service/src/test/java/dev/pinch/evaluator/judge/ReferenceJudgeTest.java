@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pinch.evaluator.judge.Verdict.Choice;
 import dev.pinch.evaluator.scoring.LanguageIdentifier;
+import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.LinguaLanguageIdentifier;
+import dev.pinch.evaluator.scoring.ResponseLanguage;
 import dev.pinch.evaluator.scoring.SxsPrompt;
 import dev.pinch.evaluator.scoring.SxsScorer;
 import dev.pinch.evaluator.scoring.TaskScorer;
@@ -33,7 +35,20 @@ class ReferenceJudgeTest {
         }
     };
 
-    private final ReferenceJudge judge = new ReferenceJudge(TAGGED, new TaskScorer(), Set.of("fi", "en"), 1.0);
+    private static final LabelSets FINNISH_TOPICS = LabelSets.builder(new TaskScorer()).add("fi", "topic", "urheilu")
+            .add("fi", "topic", "politiikka").add("en", "topic", "sport").build();
+
+    private final ReferenceJudge judge = judge(FINNISH_TOPICS, Set.of("fi", "en"), 1.0);
+
+    private static ReferenceJudge judge(LabelSets labels, Set<String> languages, double tieMargin) {
+        return judge(TAGGED, labels, languages, tieMargin);
+    }
+
+    private static ReferenceJudge judge(LanguageIdentifier id, LabelSets labels, Set<String> languages,
+            double tieMargin) {
+        return new ReferenceJudge(new ResponseLanguage(id, new TaskScorer(), labels, languages), new TaskScorer(),
+                tieMargin);
+    }
 
     private static JudgeRequest req(String task, String ref, String a, String b) {
         return new JudgeRequest("fi", task, "instruction", ref, a, b);
@@ -61,7 +76,7 @@ class ReferenceJudgeTest {
         String ref = "[fi] abcdefghij";
         Verdict v = judge.compare(req("continuation", ref, "[fi] abcdefghij", "[fi] abcdefghij "));
         assertThat(v.choice()).isEqualTo(Choice.TIE);
-        ReferenceJudge wide = new ReferenceJudge(TAGGED, new TaskScorer(), Set.of("fi"), 100.0);
+        ReferenceJudge wide = judge(LabelSets.NONE, Set.of("fi"), 100.0);
         assertThat(wide.compare(req("continuation", ref, "[fi] abcdefghij", "[fi] zzz")).choice()).isEqualTo(Choice.TIE);
     }
 
@@ -74,6 +89,21 @@ class ReferenceJudgeTest {
     }
 
     @Test
+    void aWrongLabelOfThePromptsLanguageIsInLanguageButALabelOfAnotherLanguageIsNot() {
+        // "politiikka" is a Finnish topic label: wrong, but Finnish; "sport" is only an English label
+        assertThat(judge.compare(req("topic", "urheilu", "Politiikka", "sport")).choice()).isEqualTo(Choice.A);
+        assertThat(judge(LabelSets.NONE, Set.of("fi", "en"), 1.0).compare(req("topic", "urheilu", "Politiikka",
+                "sport")).choice()).isEqualTo(Choice.TIE);
+    }
+
+    @Test
+    void copyIsScoredByExactMatch() {
+        String ref = "[fi] Kokous alkaa kello kolme.";
+        assertThat(judge.compare(req("copy", ref, "[fi]  Kokous alkaa kello kolme. ", "[fi] Kokous alkaa kello kolme"))
+                .choice()).isEqualTo(Choice.A);
+    }
+
+    @Test
     void withoutReferenceOnlyLanguageDecides() {
         assertThat(judge.compare(req("chat", null, "[fi] a", "[en] b")).choice()).isEqualTo(Choice.A);
         assertThat(judge.compare(req("chat", null, "[fi] a", "[fi] b")).choice()).isEqualTo(Choice.TIE);
@@ -81,8 +111,8 @@ class ReferenceJudgeTest {
 
     @Test
     void withLinguaAnEnglishAnswerToAFinnishPromptLosesTheSideBySide() {
-        ReferenceJudge real = new ReferenceJudge(new LinguaLanguageIdentifier(), new TaskScorer(),
-                Set.of("fi", "en", "et"), ReferenceJudge.DEFAULT_TIE_MARGIN);
+        ReferenceJudge real = judge(new LinguaLanguageIdentifier(), LabelSets.NONE, Set.of("fi", "en", "et"),
+                ReferenceJudge.DEFAULT_TIE_MARGIN);
         SxsPrompt p = new SxsPrompt("1", "fi", "continuation", "Jatka tekstiä.",
                 "Kokous alkaa kello kolme iltapäivällä.",
                 "The meeting starts at three o'clock in the afternoon.",

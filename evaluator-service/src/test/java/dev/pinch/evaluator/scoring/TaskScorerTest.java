@@ -12,6 +12,16 @@ class TaskScorerTest {
     private final TaskScorer scorer = new TaskScorer();
 
     @Test
+    void copyMustEqualTheReferenceUpToWhiteSpaceAndCompatibilityForms() {
+        assertThat(scorer.score("copy", "  The cat sat.\n", "The cat sat.")).isEqualTo(100.0);
+        assertThat(scorer.score("copy", "The  cat\tsat.", "The cat sat.")).isEqualTo(100.0);
+        assertThat(scorer.score("copy", "ｔｈｅ cat", "the cat")).isEqualTo(100.0);
+        assertThat(scorer.score("copy", "the cat sat.", "The cat sat.")).isEqualTo(0.0);
+        assertThat(scorer.score("copy", "The cat sat", "The cat sat.")).isEqualTo(0.0);
+        assertThat(scorer.score("COPY", "The cat sat. The cat sat.", "The cat sat.")).isEqualTo(0.0);
+    }
+
+    @Test
     void classificationIsExactLabelMatchAfterNormalisation() {
         assertThat(scorer.score("topic", "sport", "sport")).isEqualTo(100.0);
         assertThat(scorer.score("topic", "  Sport. ", "sport")).isEqualTo(100.0);
@@ -21,6 +31,8 @@ class TaskScorerTest {
         assertThat(scorer.score("topic", "sport, I think", "sport")).isEqualTo(0.0);
         assertThat(scorer.score("topic", "", "sport")).isEqualTo(0.0);
         assertThat(scorer.score("topic", null, "sport")).isEqualTo(0.0);
+        assertThat(scorer.score("language-id", "Finnish.", "finnish")).isEqualTo(100.0);
+        assertThat(scorer.score("language-id", "Estonian", "Finnish")).isEqualTo(0.0);
     }
 
     @Test

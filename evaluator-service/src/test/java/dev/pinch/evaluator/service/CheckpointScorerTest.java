@@ -9,6 +9,7 @@ import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.domain.PromptResult;
 import dev.pinch.evaluator.judge.Verdict;
 import dev.pinch.evaluator.scoring.SxsOutcome;
+import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.evaluator.generation.GeneratedResponse;
 import dev.pinch.events.EventCodec;
@@ -49,7 +50,7 @@ class CheckpointScorerTest {
                 r("2", "topic", "politiikka", "It is about politics and the government."), // en, 0
                 r("3", "translation", "Kirja on pöydällä.", "Kirja on pöydällä."),       // fi, chrF 100
                 r("4", "translation", "Tänään on kylmä sää.", "The weather is cold today and it is windy."));
-        LanguageScore s = scorer.score("fi", responses, LANGS, 64);
+        LanguageScore s = scorer.score("fi", responses, LANGS, 64, LabelSets.NONE);
         assertThat(s.prompts()).isEqualTo(4);
         assertThat(s.languageRate()).isEqualTo(0.5);
         assertThat(s.taskScore()).isBetween(50.0, 57.0);
@@ -71,7 +72,7 @@ class CheckpointScorerTest {
                 r("2", null, null, "Hallitus ilmoitti tänään uusista taloudellisista toimista.\nThe"
                         + " government also announced new taxes for companies."),
                 r("3", null, null, "Hyvä"));
-        LanguageScore s = scorer.score("fi", responses, LANGS, 64);
+        LanguageScore s = scorer.score("fi", responses, LANGS, 64, LabelSets.NONE);
         assertThat(s.results()).extracting(PromptResult::degenerate).containsExactly(true, false, false);
         assertThat(s.degenerateRate()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(s.results().get(1).linePass()).isFalse();
@@ -82,7 +83,7 @@ class CheckpointScorerTest {
     @Test
     void withoutReferencesThereIsNoTaskScoreAndItSurvivesJson() throws Exception {
         LanguageScore s = scorer.score("fi", List.of(r("1", null, null, "Hyvää huomenta kaikille ystäville.")), LANGS,
-                64);
+                64, LabelSets.NONE);
         assertThat(s.taskScore()).isNaN();
         assertThat(s.languageRate()).isEqualTo(1.0);
         LanguageScore back = EventCodec.mapper().readValue(EventCodec.encode(s), LanguageScore.class);
@@ -95,14 +96,14 @@ class CheckpointScorerTest {
                 r("1", "translation", "Kirja on pöydällä.", "Book table."),
                 r("2", "topic", "urheilu", "The answer is sports"));
         JudgeSpec judge = JudgeSpec.reference(1.0);
-        assertThat(scorer.sxs(judge, LANGS, baseline, byId(baseline)).percentage()).isEqualTo(50.0);
+        assertThat(scorer.sxs(judge, LANGS, LabelSets.NONE, baseline, byId(baseline)).percentage()).isEqualTo(50.0);
         List<GeneratedResponse> better = List.of(
                 r("1", "translation", "Kirja on pöydällä.", "Kirja on pöydällä."),
                 r("2", "topic", "urheilu", "urheilu"));
-        SxsResult won = scorer.sxs(judge, LANGS, better, byId(baseline));
+        SxsResult won = scorer.sxs(judge, LANGS, LabelSets.NONE, better, byId(baseline));
         assertThat(won.percentage()).isEqualTo(100.0);
-        assertThat(scorer.sxs(judge, LANGS, baseline, byId(better)).percentage()).isEqualTo(0.0);
-        LanguageScore cell = CellExamples.withSxs(scorer.score("fi", better, LANGS, 64), won, null, "e.mono-fi",
+        assertThat(scorer.sxs(judge, LANGS, LabelSets.NONE, baseline, byId(better)).percentage()).isEqualTo(0.0);
+        LanguageScore cell = CellExamples.withSxs(scorer.score("fi", better, LANGS, 64, LabelSets.NONE), won, null, "e.mono-fi",
                 byId(better), byId(baseline));
         assertThat(cell.sxs()).isEqualTo(100.0);
         assertThat(cell.results()).extracting(PromptResult::sxs).containsOnly(SxsOutcome.WIN);
@@ -110,11 +111,11 @@ class CheckpointScorerTest {
         assertThat(cell.results().get(0).baselineFirst()).isEqualTo(Verdict.Choice.B);
         assertThat(cell.examples().get(0).baselineResponse()).isEqualTo("Book table.");
         assertThat(cell.examples().get(0).candidateFirst().rationale()).contains("not in fi");
-        LanguageScore self = CellExamples.withSxs(scorer.score("fi", baseline, LANGS, 64), null, null, "e.mono-fi",
+        LanguageScore self = CellExamples.withSxs(scorer.score("fi", baseline, LANGS, 64, LabelSets.NONE), null, null, "e.mono-fi",
                 byId(baseline), byId(baseline));
         assertThat(self.sxs()).isEqualTo(50.0);
         assertThat(self.results()).extracting(PromptResult::sxs).containsOnly(SxsOutcome.TIE);
         assertThat(self.results()).extracting(PromptResult::candidateFirst).containsOnlyNulls();
-        assertThat(scorer.sxs(judge, LANGS, List.of(r("9", null, null, "x")), byId(baseline))).isNull();
+        assertThat(scorer.sxs(judge, LANGS, LabelSets.NONE, List.of(r("9", null, null, "x")), byId(baseline))).isNull();
     }
 }
