@@ -1,7 +1,7 @@
 package dev.pinch.bench;
 
 import dev.pinch.lm.LlamaConfig;
-import dev.pinch.trainer.engine.BuiltinModel;
+import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.trainer.engine.DjlTrainingEngine;
 import dev.pinch.trainer.engine.PretrainJob;
 import dev.pinch.trainer.engine.TrainingCallbacks;
@@ -51,7 +51,7 @@ public final class TrainBench {
         Path dir = Files.createTempDirectory("pinch-train-bench");
         try {
             Path tokenizer = dir.resolve("tokenizer.json");
-            BuiltinModel.writeTokenizer(tokenizer);
+            ByteLevelTokenizer.write(tokenizer);
             Path text = writeText(dir.resolve("text.jsonl"), (long) steps * batch * seq * 11 / 10 + 2L * seq);
             TrainingSettings s = TrainingSettings.from(Map.of("maxSteps", steps, "batchSize", batch,
                     "maxSeqLen", seq, "progressEvery", window, "devEvery", 0, "checkpointEvery", 0,

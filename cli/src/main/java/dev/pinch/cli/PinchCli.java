@@ -5,6 +5,7 @@ import dev.pinch.cli.api.Endpoints;
 import dev.pinch.cli.api.PinchClient;
 import dev.pinch.cli.commands.CancelCommand;
 import dev.pinch.cli.commands.DemoCommand;
+import dev.pinch.cli.commands.PretrainCommand;
 import dev.pinch.cli.commands.ReportCommand;
 import dev.pinch.cli.commands.RunsCommand;
 import dev.pinch.cli.commands.StatusCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code pinch}: the command-line client of the three services, and the local launcher. */
 @Command(name = "pinch", mixinStandardHelpOptions = true, version = "pinch 0.1.0",
         description = "Multilingual instruction-tuning experiments: submit, watch and report them, or run the demo.",
-        subcommands = {DemoCommand.class, UpCommand.class, SubmitCommand.class, StatusCommand.class,
+        subcommands = {DemoCommand.class, UpCommand.class, PretrainCommand.class, SubmitCommand.class, StatusCommand.class,
             WatchCommand.class, ReportCommand.class, RunsCommand.class, CancelCommand.class,
             CommandLine.HelpCommand.class})
 public class PinchCli {

@@ -60,6 +60,12 @@ public final class PinchClient {
         return get(endpoints.trainer(), "/base-models");
     }
 
+    /** Asks the trainer to prepare the built-in base model now (in the background); its status. */
+    public JsonNode prepareBuiltin() {
+        return json(send(endpoints.trainer(), "POST", "/base-models/builtin", HttpRequest.BodyPublishers.noBody(),
+                null));
+    }
+
     public JsonNode evaluations(String experimentId) {
         return get(endpoints.evaluator(), "/evaluations?experimentId=" + encode(experimentId));
     }

@@ -53,6 +53,14 @@ public interface TrainerConfig {
     Map<String, String> builtinPretrain();
 
     /**
+     * Whether the built-in base model is published from the copy shipped with this service when that copy matches
+     * the recipe. Default {@code true}; {@code false} pretrains it here ({@code bin/pinch pretrain --fresh} does,
+     * to remake the shipped copy).
+     */
+    @WithDefault("true")
+    boolean builtinShipped();
+
+    /**
      * How long to wait for the broker to acknowledge one CheckpointReady; an unacknowledged one is sent again at
      * the end of its run and at the next start. Default 30 s.
      */

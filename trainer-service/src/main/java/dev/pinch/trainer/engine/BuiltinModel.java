@@ -1,54 +1,72 @@
 package dev.pinch.trainer.engine;
 
 import dev.pinch.lm.ByteLevelTokenizer;
+import dev.pinch.lm.DecoderOptions;
 import dev.pinch.lm.LlamaConfig;
+import dev.pinch.lm.RopeSpec;
 import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Pinch's built-in base model: a small Llama over the pure byte-level tokenizer (256 bytes, EOS 256,
- * pad 257), pretrained by {@link DjlTrainingEngine#pretrain} on the built-in multilingual text. Sized for
- * 2 CPU cores (measured on the dev machine, fp32): training runs at about 9,000 tokens/s on 16 × 256
- * windows, so pretraining ({@link #pretrainSettings()}: 600 steps, 2.5M tokens, a third of the text) takes
- * about 5 minutes, and fine-tuning with the default settings takes about a minute per 1,000 examples.
+ * Pinch's built-in base model: a small Llama over a byte-level BPE tokenizer of {@value #VOCAB} tokens learned
+ * from the built-in multilingual pretraining text ({@link #writeTokenizer(Path, Iterable)}: 256 bytes, the
+ * merges, then EOS and pad), pretrained by {@link DjlTrainingEngine#pretrain} on that text.
  */
 public final class BuiltinModel {
 
-    /** Bumped whenever the recipe changes in a way the config and settings do not show. */
-    static final int RECIPE = 1;
+    /**
+     * Bumped whenever the recipe changes in a way the config and settings do not show (2: BPE tokenizer, built-in
+     * corpus v2's text).
+     */
+    static final int RECIPE = 2;
 
-    static final int VOCAB = 258;
-    static final int EOS = 256;
-    static final int PAD = 257;
+    /**
+     * Vocabulary: 256 bytes, up to {@code VOCAB - 258} learned merges, EOS, pad. The built-in corpus's text yields all
+     * the merges; a small text (tests) yields fewer, and the model's vocabulary shrinks to the tokenizer's.
+     */
+    public static final int VOCAB = 8192;
 
     private BuiltinModel() {
     }
 
-    /**
-     * hidden 192, 4 layers, 4 heads of 48 (2 KV heads), SwiGLU 512, 1024 positions, untied, rope 10000:
-     * 1.7M parameters.
-     */
+    /** The config over the full {@value #VOCAB}-token vocabulary (EOS {@code VOCAB - 2}, pad {@code VOCAB - 1}). */
     public static LlamaConfig config() {
-        return LlamaConfig.llama(192, 512, 4, 4, 2, VOCAB, 1024, null, EOS, PAD);
+        return config(VOCAB, VOCAB - 2, VOCAB - 1);
     }
 
     /**
-     * The pretraining recipe, for {@link PretrainJob#settings()}: 600 steps of 16 windows of 256 bytes, AdamW
-     * at 3e-3 (30 warmup steps, cosine to 3e-4), weight decay 0.1, dev loss on 32 held-out windows every 100
-     * steps, a checkpoint every 100 steps.
+     * hidden 256, 6 layers, 4 heads of 64 (2 KV heads), SwiGLU 640, 512 positions, embeddings tied with the LM
+     * head, rope 10000: 6.2M parameters (2.1M of them the embedding) at the full vocabulary.
+     */
+    public static LlamaConfig config(int vocab, int eos, int pad) {
+        int hidden = 256;
+        int heads = 4;
+        return new LlamaConfig("LlamaForCausalLM", "llama", hidden, 640, 6, heads, 2, hidden / heads, vocab, 512,
+                1e-6, RopeSpec.plain(10000.0), true, false, false, false, DecoderOptions.llama(hidden / heads), null,
+                List.of(eos), pad, "float32", Map.of());
+    }
+
+    /**
+     * The pretraining recipe, for {@link PretrainJob#settings()}: 1,000 steps of 32 windows of 256 tokens (8.2M
+     * tokens, about 4 passes over the text), AdamW at 3e-3 (50 warmup steps, cosine to 3e-4), weight decay 0.1,
+     * dev loss on 32 held-out windows and a checkpoint every 100 steps.
      */
     public static TrainingSettings pretrainSettings() {
-        return TrainingSettings.from(Map.ofEntries(Map.entry("maxSteps", 600), Map.entry("batchSize", 16),
-                Map.entry("maxSeqLen", 256), Map.entry("learningRate", 3e-3), Map.entry("warmupSteps", 30),
+        return TrainingSettings.from(Map.ofEntries(Map.entry("maxSteps", 1000), Map.entry("batchSize", 32),
+                Map.entry("maxSeqLen", 256), Map.entry("learningRate", 3e-3), Map.entry("warmupSteps", 50),
                 Map.entry("minLrRatio", 0.1), Map.entry("weightDecay", 0.1), Map.entry("devEvery", 100),
                 Map.entry("devExamples", 32), Map.entry("checkpointEvery", 100), Map.entry("progressEvery", 10)));
     }
 
-    /** Writes the built-in model's tokenizer.json (byte-level; every UTF-8 text round-trips). */
-    public static void writeTokenizer(Path tokenizerJson) {
-        ByteLevelTokenizer.write(tokenizerJson);
+    /**
+     * Writes the built-in model's tokenizer.json: byte-level BPE with up to {@code VOCAB - 258} merges learned from
+     * {@code text} (deterministic; every UTF-8 text round-trips).
+     */
+    public static void writeTokenizer(Path tokenizerJson, Iterable<String> text) {
+        ByteLevelTokenizer.write(tokenizerJson, text, VOCAB);
     }
 
     /**
@@ -61,7 +79,8 @@ public final class BuiltinModel {
         String key = "recipe=" + RECIPE + ";config=" + c.architecture() + "," + c.hiddenSize() + ","
                 + c.intermediateSize() + "," + c.numHiddenLayers() + "," + c.numAttentionHeads() + ","
                 + c.numKeyValueHeads() + "," + c.headDim() + "," + c.vocabSize() + "," + c.maxPositionEmbeddings()
-                + "," + c.rmsNormEps() + "," + c.ropeTheta() + "," + c.tieWordEmbeddings() + ";pretrain="
+                + "," + c.rmsNormEps() + "," + c.ropeTheta() + "," + c.tieWordEmbeddings() + ";tokenizer=bpe-" + VOCAB
+                + ";pretrain="
                 + pretrainSettings().configHash();
         return Sha256.of(key.getBytes(StandardCharsets.UTF_8));
     }

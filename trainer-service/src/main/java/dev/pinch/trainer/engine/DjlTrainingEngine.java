@@ -72,7 +72,18 @@ public final class DjlTrainingEngine implements TrainingEngine {
     @Override
     public TrainingOutcome pretrain(PretrainJob job, TrainingCallbacks callbacks, BooleanSupplier cancelled)
             throws Exception {
-        return pretrain(job, BuiltinModel.config(), callbacks, cancelled);
+        try (PinchTokenizer tokenizer = PinchTokenizer.load(job.tokenizer())) {
+            TrainingOutcome out = pretrain(job, BuiltinModel.config(tokenizer.vocabSize(), tokenizer.eosId(),
+                    tokenizer.padId()), callbacks, cancelled);
+            if (out.cancelled()) {
+                return out;
+            }
+            List<TokenSequence> heldOut = PackedText.load(job.textFile(), new PromptTokens(tokenizer,
+                    PromptFormat.defaults()), job.settings()).dev();
+            Path release = BuiltinRelease.write(out.finalCheckpoint(), heldOut, tokenizer.padId(),
+                    job.workDir().resolve("release"));
+            return new TrainingOutcome(out.steps(), out.finalLoss(), release, false);
+        }
     }
 
     /** Pretraining of a fresh model of any Llama config (the bench uses this with its own sizes). */

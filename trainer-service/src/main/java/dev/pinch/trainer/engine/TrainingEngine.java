@@ -12,6 +12,9 @@ public interface TrainingEngine {
     /** Supervised fine-tuning on one mix (loss on response tokens only). */
     TrainingOutcome train(TrainingJob job, TrainingCallbacks callbacks, BooleanSupplier cancelled) throws Exception;
 
-    /** Causal-LM pretraining of a fresh model on raw text: how the built-in base model is made. */
+    /**
+     * Causal-LM pretraining of a fresh model on raw text: how the built-in base model is made. Unless cancelled, the
+     * outcome's final checkpoint is the model's release ({@link BuiltinRelease}: fp16 weights and held-out loss).
+     */
     TrainingOutcome pretrain(PretrainJob job, TrainingCallbacks callbacks, BooleanSupplier cancelled) throws Exception;
 }

@@ -6,7 +6,12 @@ import dev.pinch.events.EventCodec;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.config.TrainerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -53,6 +58,22 @@ public class CorpusText {
                     + " has no pretraining text (manifest field textUri is empty)");
         }
         return store.localPath(URI.create(textUri));
+    }
+
+    /** The {@code text} of every line of a corpus's text.jsonl, in file order. */
+    public static List<String> lines(Path textFile) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(textFile, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    String text = EventCodec.mapper().readTree(line).path("text").asText("");
+                    if (!text.isEmpty()) {
+                        out.add(text);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private String latest(String name) {

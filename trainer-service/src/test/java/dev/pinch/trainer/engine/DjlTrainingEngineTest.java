@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;
 import dev.pinch.lm.PinchTokenizer;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The engine end to end on a tiny Llama: pretraining, then fine-tuning with a crash and a resume. */
 class DjlTrainingEngineTest {
 
-    static final LlamaConfig TINY = LlamaConfig.llama(32, 64, 2, 4, 2, BuiltinModel.VOCAB, 128, null,
-            BuiltinModel.EOS, BuiltinModel.PAD);
+    static final LlamaConfig TINY = LlamaConfig.llama(32, 64, 2, 4, 2, 258, 128, null,
+            256, 257);
 
     @TempDir
     static Path dir;
@@ -51,7 +52,7 @@ class DjlTrainingEngineTest {
         Files.write(text, lines);
         Path tokenizer = dir.resolve("tok/tokenizer.json");
         Files.createDirectories(tokenizer.getParent());
-        BuiltinModel.writeTokenizer(tokenizer);
+        ByteLevelTokenizer.write(tokenizer);
         TrainingSettings s = TrainingSettings.from(Map.of("maxSteps", 40, "batchSize", 8, "maxSeqLen", 32,
                 "learningRate", 0.01, "warmupSteps", 5, "devEvery", 20, "checkpointEvery", 0, "device", "cpu"));
         TrainingLoopTest.Recorder r = new TrainingLoopTest.Recorder(-1);

@@ -67,7 +67,7 @@ class BuiltinBaseModelTest {
     TrainerConfig config(String corpus) {
         Map<String, Object> values = Map.of("concurrency", 1, "workDir", root.resolve("work").toString(),
                 "eventSource", "/test", "builtinCorpus", corpus, "builtinCorpusVersion", Optional.empty(),
-                "builtinPretrain", Map.of("maxSteps", "3"), "publishTimeout", Duration.ofSeconds(1),
+                "builtinPretrain", Map.of("maxSteps", "3"), "builtinShipped", true, "publishTimeout", Duration.ofSeconds(1),
                 "shutdownGrace", Duration.ofSeconds(1));
         return (TrainerConfig) Proxy.newProxyInstance(TrainerConfig.class.getClassLoader(),
                 new Class<?>[] {TrainerConfig.class}, (proxy, method, args) -> values.get(method.getName()));
