@@ -49,6 +49,7 @@ public class PretrainCommand implements Callable<Integer> {
             PinchClient client = new PinchClient(config.endpoints());
             JsonNode status = client.prepareBuiltin();
             long deadline = System.nanoTime() + timeout.toNanos();
+            String shown = null;
             while (!"READY".equals(status.path("state").asText())) {
                 if (running.crashed().isPresent() || "FAILED".equals(status.path("state").asText())) {
                     System.err.println("pinch: " + running.crashed().orElse("the built-in base model failed: "
@@ -59,7 +60,10 @@ public class PretrainCommand implements Callable<Integer> {
                     System.err.println("pinch: pretraining did not finish within " + timeout);
                     return 1;
                 }
-                System.out.println(line(status));
+                if (!line(status).equals(shown)) {
+                    shown = line(status);
+                    System.out.println(shown);
+                }
                 Thread.sleep(10_000);
                 status = client.baseModels().get(0);
             }

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /** Turns an experiment's checkpoint evaluations into its {@link ExperimentReport}. */
 public final class ReportBuilder {
 
-    private static final List<String> DESIGN_ORDER = List.of("monolingual", "pinch", "multilingual", "seen-unseen",
-            "language-count", "bilingual-pairs", "custom");
+    private static final List<String> DESIGN_ORDER = List.of("base", "monolingual", "pinch", "multilingual",
+            "seen-unseen", "language-count", "bilingual-pairs", "custom");
 
     private ReportBuilder() {
     }

@@ -1,6 +1,7 @@
 package dev.pinch.evaluator.service;
 
 import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.DesignRef;
 import dev.pinch.events.Events;
 import dev.pinch.store.ArtifactAccessException;
 import dev.pinch.store.ArtifactStore;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Map;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +28,8 @@ import org.jboss.logging.Logger;
 public class CheckpointIntake {
 
     private static final Logger LOG = Logger.getLogger(CheckpointIntake.class);
+    /** The design type, name and mix suffix of an experiment's untuned base model. */
+    public static final String BASE_DESIGN = "base";
 
     /** What became of a checkpoint. */
     public enum Outcome { ACCEPTED, DUPLICATE, SKIPPED, REJECTED }
@@ -78,9 +83,41 @@ public class CheckpointIntake {
                 return new Result(Outcome.DUPLICATE, jobId, null);
             }
             scheduler.submit(jobId);
+            baseReference(c, plan);
             return new Result(Outcome.ACCEPTED, jobId, null);
         } catch (InvalidEvalConfigException | IllegalArgumentException e) {
             return new Result(Outcome.REJECTED, null, e.getMessage());
+        }
+    }
+
+    /**
+     * Queues, once per experiment, the evaluation of the untuned base model its checkpoints start from, as the
+     * report's reference row (design {@value #BASE_DESIGN}): when the base is the built-in model, which is in the store
+     * as {@code models/<name>}. A base given as a directory is only on the trainer's machine, so it has no row.
+     */
+    private void baseReference(CheckpointReady c, EvalPlan plan) {
+        String name = c.baseModel();
+        if (name == null || !name.matches("builtin-[0-9a-f]{64}")) {
+            return;
+        }
+        try {
+            var artifact = store.find("models/" + name);
+            if (artifact.isEmpty()) {
+                return;
+            }
+            String id = c.experimentId() + "." + BASE_DESIGN;
+            CheckpointReady base = new CheckpointReady(c.eventId(), c.eventType(), c.experimentId(), c.timestamp(), id,
+                    id, id, new DesignRef(BASE_DESIGN, BASE_DESIGN, List.of(), Map.of("model", name)), 0, true,
+                    artifact.get().uri().toString(), artifact.get().sha256(), name, c.device(), c.precision(),
+                    c.evalConfig(), null);
+            if (jobs.create(EvaluationJob.queued(base, plan, Events.now()))) {
+                LOG.infof("experiment %s: the untuned base model %s is evaluated too, as the reference row",
+                        c.experimentId(), name);
+                scheduler.submit(EvaluationJob.id(id, plan.evalSet(), plan.judge().name()));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("experiment %s: the base model %s cannot be evaluated (%s); the report has no base row",
+                    c.experimentId(), name, e.getMessage());
         }
     }
 

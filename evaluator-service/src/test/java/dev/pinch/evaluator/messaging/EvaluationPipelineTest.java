@@ -25,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,40 @@ class EvaluationPipelineTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("pinch_evaluation_score{experiment=\"" + exp + "\""))
                 .body(org.hamcrest.Matchers.containsString("pinch_judge_latency_seconds_count{judge=\"reference\""));
+    }
+
+    @Test
+    void theUntunedBuiltinBaseModelIsEvaluatedOnceAsTheReferenceRow() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        String name = "builtin-" + "0".repeat(63) + "1";
+        Path tmp = Files.createTempDirectory("base");
+        EvalTestData.writeCheckpointDir(tmp.resolve("b"), 9);
+        Artifact base = store.find("models/" + name).isPresent() ? store.find("models/" + name).get()
+                : store.writeDirectory("models/" + name, tmp.resolve("b"));
+        for (String mix : List.of("mono-fi", "mono-en")) {
+            Artifact a = EvalTestData.storeCheckpoint(store, exp + "." + mix + ".abc123", mix.length());
+            CheckpointReady c = EvalTestData.checkpointReady(exp, mix, EvalTestData.design("monolingual",
+                    mix.substring(5)), a, a.sha256(), true, EvalTestData.evalConfig());
+            CheckpointReady fromBuiltin = new CheckpointReady(c.eventId(), c.eventType(), c.experimentId(),
+                    c.timestamp(), c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(), c.finalCheckpoint(),
+                    c.uri(), c.sha256(), name, c.device(), c.precision(), c.evalConfig(), null);
+            KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(fromBuiltin));
+        }
+        List<ConsumerRecord<String, String>> announced = KafkaTestClient.await(Topics.EVALUATIONS,
+                r -> (exp + ".base").equals(r.key()), 1, WAIT);
+        EvaluationReady row = EventCodec.decode(announced.get(0).value(), EvaluationReady.class, EvaluationReady.TYPE);
+        assertThat(row.mixId()).isEqualTo(exp + ".base");
+        assertThat(row.scores()).containsOnlyKeys("en", "fi");
+        assertThat(row.scores().get("fi")).containsKey("task");
+        CheckpointEvaluation stored = evaluations.find(exp, exp + ".base", EvalTestData.EVAL_SET, "reference")
+                .orElseThrow();
+        assertThat(stored.design().type()).isEqualTo("base");
+        assertThat(stored.design().params()).containsEntry("model", name);
+        // one base job for the experiment, however many of its checkpoints arrive
+        given().get("/evaluations/" + exp + ".base").then().statusCode(200).body("size()", equalTo(1));
+        assertThat(base.sha256()).isNotBlank();
+        given().accept("application/json").get("/experiments/" + exp + "/report").then().statusCode(200)
+                .body("matrices.task.rows", hasItems("base", "mono-fi", "mono-en"));
     }
 
     @Test
