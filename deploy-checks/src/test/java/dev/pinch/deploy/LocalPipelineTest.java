@@ -90,8 +90,9 @@ class LocalPipelineTest {
         assertThat(finished.complete()).isTrue();
         assertThat(finished.mixes()).extracting(m -> m.phase()).containsOnly("done");
         JsonNode report = new PinchClient(config.endpoints()).report("local-pipeline");
+        // every trained mix, and the untuned built-in base model as the reference row
         assertThat(report.path("matrices").path("sxs").path("rows")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("mono-en", "mono-es", "pinch-p50");
+                .containsExactlyInAnyOrder("base", "mono-en", "mono-es", "pinch-p50");
     }
 
     @Test

@@ -79,7 +79,6 @@ public final class BuiltinCorpusBuilder {
         documentSplits = BuiltinDocumentSplit.assign(documents, List.copyOf(ntrex.values()), SEED, DEV_FRACTION,
                 TEST_FRACTION);
         List<Example> examples = new ArrayList<>();
-        List<CorpusTextLine> text = new ArrayList<>();
         for (String lang : ntrex.keySet()) {
             TemplateLanguage templates = catalog.language(lang);
             for (BuiltinSibRow row : sib.get(lang)) {
@@ -90,9 +89,8 @@ public final class BuiltinCorpusBuilder {
             for (int i = 0; i < documents.size(); i++) {
                 examples.add(ntrexExample(templates, i));
             }
-            text.addAll(text(lang));
         }
-        return new BuiltinCorpus(List.copyOf(examples), List.copyOf(text));
+        return new BuiltinCorpus(List.copyOf(examples), text());
     }
 
     /** The task of NTREX line {@code i} (0-based): a seeded hash over the tasks the line can give. */
@@ -150,18 +148,43 @@ public final class BuiltinCorpusBuilder {
         return new Example(id, templates.code(), task, split, templates.render(task, template, values), response);
     }
 
-    /** NTREX train-document lines, then SIB-200 train rows, minus any sentence also found in dev or test. */
-    private List<CorpusTextLine> text(String lang) {
-        List<String> lines = ntrex.get(lang);
-        Set<String> heldOut = new HashSet<>();
-        List<String> train = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            (documentSplits.get(documents.get(i)) == Split.TRAIN ? train : heldOut).add(lines.get(i));
+    /**
+     * The pretraining text: NTREX train-document lines (in document order), then SIB-200 train rows, each sentence
+     * followed by its translations, the 17 languages in a seeded order per sentence; a language's sentence that is
+     * also one of its dev or test sentences is left out. A model trained on windows of this text sees a sentence's
+     * names and numbers again in the next sentences, which teaches it to copy from its context, and it sees the
+     * languages aligned.
+     */
+    private List<CorpusTextLine> text() {
+        Map<String, Set<String>> heldOut = new HashMap<>();
+        Map<String, List<String[]>> train = new LinkedHashMap<>();
+        for (String lang : ntrex.keySet()) {
+            Set<String> held = heldOut.computeIfAbsent(lang, l -> new HashSet<>());
+            List<String> lines = ntrex.get(lang);
+            for (int i = 0; i < lines.size(); i++) {
+                if (documentSplits.get(documents.get(i)) == Split.TRAIN) {
+                    train.computeIfAbsent("ntrex-%04d".formatted(i + 1), k -> new ArrayList<>())
+                            .add(new String[] {lang, lines.get(i)});
+                } else {
+                    held.add(lines.get(i));
+                }
+            }
+            for (BuiltinSibRow row : sib.get(lang)) {
+                if (row.split() == Split.TRAIN) {
+                    train.computeIfAbsent("sib-%04d".formatted(row.indexId()), k -> new ArrayList<>())
+                            .add(new String[] {lang, row.text()});
+                } else {
+                    held.add(row.text());
+                }
+            }
         }
-        for (BuiltinSibRow row : sib.get(lang)) {
-            (row.split() == Split.TRAIN ? train : heldOut).add(row.text());
-        }
-        return train.stream().filter(t -> !heldOut.contains(t)).map(t -> new CorpusTextLine(lang, t)).toList();
+        List<CorpusTextLine> out = new ArrayList<>();
+        train.forEach((id, translations) -> translations.stream()
+                .filter(t -> !heldOut.get(t[0]).contains(t[1]))
+                .sorted(java.util.Comparator.comparingDouble((String[] t) -> CorpusHash.unit(SEED, "text/" + id + "/"
+                        + t[0])))
+                .forEach(t -> out.add(new CorpusTextLine(id, t[0], t[1]))));
+        return List.copyOf(out);
     }
 
     private void checkAligned() {

@@ -220,6 +220,31 @@ class BuiltinCorpusBuilderTest {
     }
 
     @Test
+    void theTextPutsEachSentenceBesideItsTranslationsInAShuffledLanguageOrder() {
+        List<CorpusTextLine> text = corpus.text();
+        Map<String, List<String>> languagesById = new java.util.LinkedHashMap<>();
+        String previous = null;
+        Set<String> closed = new HashSet<>();
+        for (CorpusTextLine line : text) {
+            if (!line.id().equals(previous)) {
+                assertThat(closed.add(line.id())).as("%s comes in one run of lines", line.id()).isTrue();
+                previous = line.id();
+            }
+            languagesById.computeIfAbsent(line.id(), k -> new ArrayList<>()).add(line.lang());
+        }
+        assertThat(languagesById).hasSizeGreaterThan(2000);
+        long complete = languagesById.values().stream().filter(l -> l.size() == 17).count();
+        assertThat(complete).isGreaterThan(languagesById.size() * 9 / 10);
+        long distinctOrders = languagesById.values().stream().filter(l -> l.size() == 17).distinct().count();
+        assertThat(distinctOrders).isGreaterThan(complete / 2);
+        Map<String, String> english = new HashMap<>();
+        BuiltinSources.sib(BuiltinLanguages.of("en")).forEach(r -> english.put("sib-%04d".formatted(r.indexId()),
+                r.text()));
+        text.stream().filter(l -> l.lang().equals("en") && l.id().startsWith("sib-"))
+                .forEach(l -> assertThat(l.text()).isEqualTo(english.get(l.id())));
+    }
+
+    @Test
     void buildsTheSameBytesEveryTime() throws IOException {
         BuiltinCorpus again = new BuiltinCorpusBuilder().build();
         String sha = CorpusFiles.sha256(CorpusFiles.sorted(corpus.examples()));

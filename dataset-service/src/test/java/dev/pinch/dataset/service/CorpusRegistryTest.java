@@ -117,7 +117,7 @@ class CorpusRegistryTest {
         assertThatThrownBy(() -> registry.register(new CorpusDescriptor("demo", "1", "other words", "CC0"),
                 examples())).isInstanceOf(CorpusConflictException.class);
         assertThatThrownBy(() -> registry.register(descriptor("demo", "1"), examples(),
-                List.of(new CorpusTextLine("en", "text")))).isInstanceOf(CorpusConflictException.class);
+                List.of(new CorpusTextLine(null, "en", "text")))).isInstanceOf(CorpusConflictException.class);
     }
 
     @Test
@@ -160,13 +160,13 @@ class CorpusRegistryTest {
     @Test
     void storesRawTextBesideTheExamples() throws IOException {
         CorpusManifest m = registry.register(descriptor("demo", "1"), examples(),
-                List.of(new CorpusTextLine("fi", "Hyvää päivää."), new CorpusTextLine("en", "Good day.")));
+                List.of(new CorpusTextLine(null, "fi", "Hyvää päivää."), new CorpusTextLine(null, "en", "Good day.")));
 
         assertThat(m.textUri()).isEqualTo(root.resolve("corpora/demo/1/text.jsonl").toUri().toString());
         assertThat(Files.readAllLines(Path.of(URI.create(m.textUri())), StandardCharsets.UTF_8)).containsExactly(
                 "{\"lang\":\"fi\",\"text\":\"Hyvää päivää.\"}", "{\"lang\":\"en\",\"text\":\"Good day.\"}");
         assertThat(registry.register(descriptor("demo", "1"), examples(),
-                List.of(new CorpusTextLine("fi", "Hyvää päivää."), new CorpusTextLine("en", "Good day."))))
+                List.of(new CorpusTextLine(null, "fi", "Hyvää päivää."), new CorpusTextLine(null, "en", "Good day."))))
                 .isEqualTo(m);
     }
 
