@@ -3,6 +3,7 @@ package dev.pinch.dataset.service;
 import dev.pinch.dataset.domain.Example;
 import dev.pinch.dataset.domain.Split;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pinch.dataset.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -11,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param text the sentence
  */
 @JsonPropertyOrder({"id", "lang", "text"})
-public record CorpusTextLine(String id, String lang, String text) {
+public record CorpusTextLine(@JsonInclude(JsonInclude.Include.NON_NULL) String id, String lang, String text) {
 }

@@ -56,7 +56,7 @@ class BuiltinCorpusStartupTest {
                 .isEqualTo(17 * (1004 + 1997));
         assertThat(manifest.sha256()).isEqualTo(BuiltinCorpusBuilderTest.PINNED_SHA256);
         assertThat(Files.readAllLines(Path.of(URI.create(manifest.textUri())))).hasSizeGreaterThan(17 * 2000)
-                .allMatch(l -> l.startsWith("{\"lang\":\""));
+                .allMatch(l -> l.startsWith("{\"id\":\""));
 
         Corpus corpus = registry.load("builtin");
         assertThat(corpus.examples()).hasSize(17 * (1004 + 1997));
