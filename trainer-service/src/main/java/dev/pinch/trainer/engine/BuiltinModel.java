@@ -50,13 +50,13 @@ public final class BuiltinModel {
     }
 
     /**
-     * The pretraining recipe, for {@link PretrainJob#settings()}: 600 steps of 32 windows of 256 tokens (4.9M
-     * tokens, about 2.3 passes over the text), AdamW at 3e-3 (30 warmup steps, cosine to 3e-4), weight decay 0.1,
+     * The pretraining recipe, for {@link PretrainJob#settings()}: 480 steps of 32 windows of 256 tokens (3.9M
+     * tokens, about 1.9 passes over the text), AdamW at 3e-3 (25 warmup steps, cosine to 3e-4), weight decay 0.1,
      * dev loss on 32 held-out windows and a checkpoint every 100 steps.
      */
     public static TrainingSettings pretrainSettings() {
-        return TrainingSettings.from(Map.ofEntries(Map.entry("maxSteps", 600), Map.entry("batchSize", 32),
-                Map.entry("maxSeqLen", 256), Map.entry("learningRate", 3e-3), Map.entry("warmupSteps", 30),
+        return TrainingSettings.from(Map.ofEntries(Map.entry("maxSteps", 480), Map.entry("batchSize", 32),
+                Map.entry("maxSeqLen", 256), Map.entry("learningRate", 3e-3), Map.entry("warmupSteps", 25),
                 Map.entry("minLrRatio", 0.1), Map.entry("weightDecay", 0.1), Map.entry("devEvery", 100),
                 Map.entry("devExamples", 32), Map.entry("checkpointEvery", 100), Map.entry("progressEvery", 10)));
     }
