@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The experiment report as terminal tables: per metric (SxS, task score, response-language rate, degenerate rate,
- * LCB pass rates), one row per mix and one column per eval language plus the mean over the non-base languages, each
+ * LCB pass rates, then the task score of each task), one row per mix and one column per eval language plus the mean over the non-base languages, each
  * value with ± half the width of its 95% confidence interval; then the paper's findings as the report checked them,
  * and the closing verdict on the paper's first question, whether P = 1 beats P = 0 outside the base language, in the
  * findings' own wording and with their interval.
@@ -27,7 +27,13 @@ public final class ResultTable {
     public static List<String> render(JsonNode report) {
         String base = report.path("baseLanguage").asText("en");
         List<String> lines = new ArrayList<>();
-        for (String metric : METRICS) {
+        List<String> metrics = new ArrayList<>(METRICS);
+        report.path("matrices").fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("task:")) {
+                metrics.add(k); // the task score of one task, e.g. topic-classification accuracy
+            }
+        });
+        for (String metric : metrics) {
             JsonNode matrix = report.path("matrices").path(metric);
             if (matrix.path("rows").isEmpty() || !hasValues(matrix)) {
                 continue;

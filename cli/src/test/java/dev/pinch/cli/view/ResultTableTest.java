@@ -20,6 +20,9 @@ class ResultTableTest {
             + "{'value':45.0}],'seeds':[1,3,1]},"
             + "'task':{'metric':'task','title':'task score','rows':['mono-en'],'columns':['en','es','zh'],"
             + "'values':[[33.3,5.0,7.0]],'intervals':[[null,null,null]],'nonBaseMeans':[{'value':6.0}]},"
+            + "'task:topic':{'metric':'task:topic','title':'task score: topic','rows':['mono-en'],"
+            + "'columns':['en','es','zh'],'values':[[61.0,40.0,null]],"
+            + "'intervals':[[{'value':61.0,'low':51.0,'high':71.0},null,null]],'nonBaseMeans':[{'value':40.0}]},"
             + "'degenerate':{'metric':'degenerate','title':'degenerate responses (%)','rows':['mono-en'],"
             + "'columns':['en','es','zh'],'values':[[null,null,null]]}},"
             + "'findings':[%s],"
@@ -51,6 +54,10 @@ class ResultTableTest {
         assertThat(lines).anyMatch(l -> l.startsWith("mono-en (P=0)") && l.contains("10.0±6.5")
                 && l.contains("15.0±6.0"));
         assertThat(lines).noneMatch(l -> l.startsWith("degenerate")).as("a metric without values has no table");
+        int topic = lines.indexOf("task score: topic");
+        assertThat(topic).as("each task's own table, after the fixed metrics").isGreaterThan(lines.indexOf("task score"));
+        assertThat(lines.get(topic + 2)).startsWith("mono-en (P=0)").contains("61.0±10.0").contains("40.0")
+                .contains("-");
     }
 
     @Test

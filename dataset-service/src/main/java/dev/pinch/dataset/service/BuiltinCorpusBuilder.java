@@ -64,8 +64,9 @@ public final class BuiltinCorpusBuilder {
     /** Name, version, description and license of the built-in corpus. */
     public static CorpusDescriptor descriptor() {
         return new CorpusDescriptor(NAME, VERSION, "Built-in parallel instruction corpus in 17 languages (the"
-                + " paper's 12 plus sr, hr, sl, pl, sk): topic classification (SIB-200), next-sentence continuation"
-                + " and translation (NTREX-128), with native templates; see builtin/ATTRIBUTION.md",
+                + " paper's 12 plus sr, hr, sl, pl, sk): topic classification (SIB-200); translation, next-sentence"
+                + " continuation, copy and language identification (NTREX-128), with native templates; see"
+                + " builtin/ATTRIBUTION.md",
                 "CC BY-SA 4.0 (NTREX-128, FLORES-200/SIB-200 text); Apache-2.0 (SIB-200 annotations)");
     }
 

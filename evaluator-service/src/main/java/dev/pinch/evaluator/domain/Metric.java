@@ -1,36 +1,64 @@
 package dev.pinch.evaluator.domain;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
-/** The per-language scores a report shows, each as a cell value and as a per-prompt value (both 0..100). */
-public enum Metric {
+/**
+ * A per-language score a report shows, as a cell value and as a per-prompt value (both 0..100): the six fixed
+ * metrics, and the task score of one task ({@link #task(String)}), e.g. topic-classification accuracy. Two metrics
+ * are equal when their keys are.
+ */
+public final class Metric {
     /** The paper's instruction-following score: SxS against the monolingual model of the eval language. */
-    SXS("sxs", "SxS vs monolingual (%)", LanguageScore::sxs, r -> r.sxs() == null ? null : 100 * r.sxs().points()),
+    public static final Metric SXS = new Metric("sxs", "SxS vs monolingual (%)", LanguageScore::sxs,
+            r -> r.sxs() == null ? null : 100 * r.sxs().points());
     /** Task score: exact label match or chrF. */
-    TASK("task", "task score", s -> Double.isNaN(s.taskScore()) ? null : s.taskScore(), PromptResult::task),
+    public static final Metric TASK = new Metric("task", "task score",
+            s -> Double.isNaN(s.taskScore()) ? null : s.taskScore(), PromptResult::task);
     /** Share of responses in the prompt's language, as a percentage. */
-    LANGUAGE("language", "response in prompt language (%)", s -> 100 * s.languageRate(),
-            r -> r.inLanguage() ? 100.0 : 0.0),
+    public static final Metric LANGUAGE = new Metric("language", "response in prompt language (%)",
+            s -> 100 * s.languageRate(), r -> r.inLanguage() ? 100.0 : 0.0);
     /** Share of degenerate (repetitive) responses. */
-    DEGENERATE("degenerate", "degenerate responses (%)", s -> percent(s.degenerateRate()),
-            r -> r.degenerate() ? 100.0 : 0.0),
+    public static final Metric DEGENERATE = new Metric("degenerate", "degenerate responses (%)",
+            s -> percent(s.degenerateRate()), r -> r.degenerate() ? 100.0 : 0.0);
     /** LCB line-level pass rate. */
-    LINE_PASS("line_pass", "LCB line-level pass rate (%)", s -> percent(s.linePassRate()),
-            r -> r.linePass() == null ? null : r.linePass() ? 100.0 : 0.0),
+    public static final Metric LINE_PASS = new Metric("line_pass", "LCB line-level pass rate (%)",
+            s -> percent(s.linePassRate()), r -> r.linePass() == null ? null : r.linePass() ? 100.0 : 0.0);
     /** LCB word-level pass rate (non-Latin scripts). */
-    WORD_PASS("word_pass", "LCB word-level pass rate (%)", s -> percent(s.wordPassRate()),
-            r -> r.wordPass() == null ? null : r.wordPass() ? 100.0 : 0.0);
+    public static final Metric WORD_PASS = new Metric("word_pass", "LCB word-level pass rate (%)",
+            s -> percent(s.wordPassRate()), r -> r.wordPass() == null ? null : r.wordPass() ? 100.0 : 0.0);
+
+    private static final List<Metric> FIXED = List.of(SXS, TASK, LANGUAGE, DEGENERATE, LINE_PASS, WORD_PASS);
+    /** Key prefix of the per-task metrics. */
+    public static final String TASK_PREFIX = "task:";
 
     private final String key;
     private final String title;
     private final Function<LanguageScore, Double> value;
     private final Function<PromptResult, Double> perPrompt;
 
-    Metric(String key, String title, Function<LanguageScore, Double> value, Function<PromptResult, Double> perPrompt) {
+    private Metric(String key, String title, Function<LanguageScore, Double> value,
+            Function<PromptResult, Double> perPrompt) {
         this.key = key;
         this.title = title;
         this.value = value;
         this.perPrompt = perPrompt;
+    }
+
+    /** The fixed metrics, in report order. */
+    public static List<Metric> values() {
+        return FIXED;
+    }
+
+    /**
+     * The task score of the prompts of one task only (key {@code task:<name>}): exact label match for a
+     * classification task, which makes it an accuracy; chrF otherwise. Measured from per-prompt results only.
+     */
+    public static Metric task(String name) {
+        Objects.requireNonNull(name, "name");
+        return new Metric(TASK_PREFIX + name, "task score: " + name, s -> null,
+                r -> name.equals(r.taskName()) ? r.task() : null);
     }
 
     public String key() {
@@ -49,6 +77,21 @@ public enum Metric {
     /** One prompt's value, or null when this prompt was not measured. */
     public Double of(PromptResult result) {
         return perPrompt.apply(result);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Metric m && m.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key;
     }
 
     private static Double percent(Double rate) {

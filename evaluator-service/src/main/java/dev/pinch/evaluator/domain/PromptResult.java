@@ -8,6 +8,7 @@ import dev.pinch.evaluator.scoring.SxsOutcome;
  * and judge diagnostics are computed from.
  *
  * @param id             the prompt
+ * @param taskName       the prompt's task ({@code topic}, {@code translation}, …), or null when the source names none
  * @param inLanguage     the response is in the prompt's language
  * @param task           task score 0..100, or null without a reference
  * @param degenerate     the response is degenerate repetition ({@code Degeneracy})
@@ -18,12 +19,12 @@ import dev.pinch.evaluator.scoring.SxsOutcome;
  * @param baselineFirst  the judge's choice with the baseline in position A, or null
  * @param secondSxs      the second judge's SxS outcome (eval config {@code secondJudge}), or null
  */
-public record PromptResult(String id, boolean inLanguage, Double task, boolean degenerate, Boolean linePass,
+public record PromptResult(String id, String taskName, boolean inLanguage, Double task, boolean degenerate, Boolean linePass,
         Boolean wordPass, SxsOutcome sxs, Verdict.Choice candidateFirst, Verdict.Choice baselineFirst,
         SxsOutcome secondSxs) {
 
     /** This result with SxS outcomes and the primary judge's two choices. */
     public PromptResult withSxs(SxsOutcome outcome, Verdict.Choice first, Verdict.Choice second, SxsOutcome other) {
-        return new PromptResult(id, inLanguage, task, degenerate, linePass, wordPass, outcome, first, second, other);
+        return new PromptResult(id, taskName, inLanguage, task, degenerate, linePass, wordPass, outcome, first, second, other);
     }
 }

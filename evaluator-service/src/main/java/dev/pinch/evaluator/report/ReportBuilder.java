@@ -3,6 +3,7 @@ package dev.pinch.evaluator.report;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.domain.Metric;
+import dev.pinch.evaluator.domain.PromptResult;
 import dev.pinch.evaluator.report.ExperimentReport.CellExamples;
 import dev.pinch.evaluator.report.ExperimentReport.Matrix;
 import dev.pinch.evaluator.report.ExperimentReport.Method;
@@ -52,6 +53,13 @@ public final class ReportBuilder {
         for (Metric metric : Metric.values()) {
             matrices.put(metric.key(), matrix(data, metric, languages, base));
         }
+        List<String> tasks = taskNames(rows);
+        if (tasks.size() > 1) {
+            for (String task : tasks) {
+                Metric metric = Metric.task(task);
+                matrices.put(metric.key(), matrix(data, metric, languages, base));
+            }
+        }
         Metric primary = matrices.get(Metric.SXS.key()).values().stream().flatMap(List::stream)
                 .anyMatch(v -> v != null) ? Metric.SXS : Metric.TASK;
         return new ExperimentReport(experimentId, languages, base, method(bootstrap), matrices,
@@ -94,6 +102,12 @@ public final class ReportBuilder {
         }
         return new Matrix(metric.key(), metric.title(), data.rows().stream().map(CheckpointEvaluation::mixName).toList(),
                 languages, values, intervals, means, seeds);
+    }
+
+    /** The tasks the prompts of these evaluations name, sorted: each gets its own task-score matrix. */
+    static List<String> taskNames(List<CheckpointEvaluation> rows) {
+        return new ArrayList<>(new TreeSet<>(rows.stream().flatMap(e -> e.scores().stream())
+                .flatMap(s -> s.results().stream()).map(PromptResult::taskName).filter(t -> t != null).toList()));
     }
 
     /** The anchor id of a cell's examples in the HTML report. */

@@ -59,7 +59,7 @@ public class CheckpointScorer {
             boolean inLanguage = language.inLanguage(lang, r.task(), r.response(), r.reference());
             Double task = r.reference() == null ? null : taskScorer.score(r.task(), r.response(), r.reference());
             LanguageConfusion.Result lcb = confusion.check(r.response(), lang, experimentLanguages);
-            results.add(new PromptResult(r.id(), inLanguage, task,
+            results.add(new PromptResult(r.id(), r.task(), inLanguage, task,
                     Degeneracy.degenerate(r.response(), r.tokens() >= maxNewTokens), lcb.linePass(), lcb.wordPass(),
                     null, null, null, null));
         }

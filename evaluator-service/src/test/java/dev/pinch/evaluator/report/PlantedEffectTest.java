@@ -39,7 +39,11 @@ class PlantedEffectTest {
     static PromptResult result(int i, SxsOutcome o) {
         Choice first = o == SxsOutcome.WIN ? Choice.A : o == SxsOutcome.LOSS ? Choice.B : null;
         Choice second = o == SxsOutcome.WIN ? Choice.B : o == SxsOutcome.LOSS ? Choice.A : null;
-        return new PromptResult("p" + i, true, 50.0, false, true, null, o, first, second, null);
+        // even prompts: topic classification, right on every other one (accuracy 50); odd: translation, chrF 30
+        boolean topic = i % 2 == 0;
+        double task = topic ? (i % 4 == 0 ? 100.0 : 0.0) : 30.0;
+        return new PromptResult("p" + i, topic ? "topic" : "translation", true, task, false, true, null, o, first,
+                second, null);
     }
 
     /** A mix whose SxS outcomes in each non-English language win {@code wins} of the prompts; en: all ties. */
@@ -95,6 +99,21 @@ class PlantedEffectTest {
         assertThat(all.orderConsistency()).isEqualTo(1.0);
         assertThat(all.positionA()).isEqualTo(0.5);
         assertThat(all.tieRate()).isZero();
+    }
+
+    @Test
+    void eachTaskGetsItsOwnScoreMatrixFromItsPromptsOnly() {
+        ExperimentReport report = ReportBuilder.build("exp", experiment(42, java.util.Arrays.asList((Long) null)),
+                Map.of());
+        assertThat(report.matrices()).containsKeys("task", "task:topic", "task:translation");
+        ExperimentReport.Matrix topic = report.matrices().get("task:topic");
+        assertThat(topic.title()).isEqualTo("task score: topic");
+        var es = topic.intervals().get(topic.rows().indexOf("pinch-p1")).get(LANGS.indexOf("es"));
+        assertThat(es.value()).isEqualTo(50.0);
+        assertThat(es.low()).isLessThan(50.0);
+        assertThat(es.high()).isGreaterThan(50.0);
+        assertThat(report.matrices().get("task:translation").values().get(0)).containsOnly(30.0);
+        assertThat(report.matrices().get("task").values().get(0)).containsOnly(40.0);
     }
 
     @Test

@@ -61,6 +61,8 @@ class ReportBuilderTest {
     @Test
     void buildsTheTransferMatrixPerMetric() {
         ExperimentReport report = ReportBuilder.build("exp", evaluations(), Map.of());
+        assertThat(report.matrices().keySet()).as("no per-task matrices without per-prompt task names")
+                .noneMatch(k -> k.startsWith("task:"));
 
         ExperimentReport.Matrix sxs = report.matrices().get("sxs");
         assertThat(sxs.columns()).isEqualTo(LANGS);
