@@ -45,7 +45,7 @@ public final class HtmlReport {
             }
             h.append("<h2 id=\"matrix-").append(esc(m.metric())).append("\">").append(esc(m.title())).append("</h2>");
             HtmlTables.heatmap(h, m, report.baseLanguage());
-            chart(h, charts, "heatmap-" + m.metric(), chartBase);
+            chart(h, charts, ReportCharts.heatmapName(m.metric()), chartBase);
         }
         HtmlSections.comparisons(h, report.comparisons());
         section(h, "Pinch sweep", charts, "sweep-", chartBase);

@@ -28,12 +28,17 @@ public final class ReportCharts {
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         report.matrices().forEach((metric, matrix) -> {
             if (matrix.rows().size() > 0 && matrix.values().stream().flatMap(List::stream).anyMatch(v -> v != null)) {
-                charts.put("heatmap-" + metric, heatmap(matrix));
+                charts.put(heatmapName(metric), heatmap(matrix));
             }
         });
         lines(charts, "sweep-", report.sweepCurves());
         lines(charts, "language-count-", report.languageCountCurves());
         return charts;
+    }
+
+    /** A matrix's heatmap chart name: {@code heatmap-sxs}, {@code heatmap-task-topic} (safe in file names and URLs). */
+    static String heatmapName(String metric) {
+        return "heatmap-" + metric.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     public static byte[] png(Chart<?, ?> chart) throws IOException {
