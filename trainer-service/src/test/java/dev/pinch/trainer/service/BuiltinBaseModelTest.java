@@ -65,9 +65,14 @@ class BuiltinBaseModelTest {
 
     /** A config as a dynamic proxy: a class implementing the mapping would be picked up by Quarkus' bean scan. */
     TrainerConfig config(String corpus) {
+        return config(corpus, Map.of("maxSteps", "3"));
+    }
+
+    /** The config with these pretraining overrides (none: the recipe as shipped). */
+    TrainerConfig config(String corpus, Map<String, String> pretrain) {
         Map<String, Object> values = Map.of("concurrency", 1, "workDir", root.resolve("work").toString(),
                 "eventSource", "/test", "builtinCorpus", corpus, "builtinCorpusVersion", Optional.empty(),
-                "builtinPretrain", Map.of("maxSteps", "3"), "builtinShipped", true, "publishTimeout", Duration.ofSeconds(1),
+                "builtinPretrain", pretrain, "builtinShipped", true, "publishTimeout", Duration.ofSeconds(1),
                 "shutdownGrace", Duration.ofSeconds(1));
         return (TrainerConfig) Proxy.newProxyInstance(TrainerConfig.class.getClassLoader(),
                 new Class<?>[] {TrainerConfig.class}, (proxy, method, args) -> values.get(method.getName()));
@@ -129,6 +134,48 @@ class BuiltinBaseModelTest {
                 .isInstanceOf(RunFailure.class)
                 .hasMessageContaining("no version of corpus absent in the artifact store");
         assertThat(pretrainings).hasValue(0);
+    }
+
+    /** The release shipped with the trainer, on the test class path (target/classes). */
+    static Path shippedRelease(String name) throws Exception {
+        var url = BuiltinBaseModel.class.getClassLoader().getResource(BuiltinBaseModel.SHIPPED + name + "/config.json");
+        assertThat(url).as("the trainer ships the built-in model of its own recipe, " + name
+                + " (make it with bin/pinch pretrain --export trainer-service/src/main/resources/builtin-model)")
+                .isNotNull();
+        return Path.of(url.toURI()).getParent();
+    }
+
+    @Test
+    void theShippedModelIsTheCurrentRecipesAndIsPublishedWithoutPretraining() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
+        TestData.writeBuiltinCorpus(store);
+        TrainerConfig asShipped = config("builtin", Map.of());
+        BuiltinBaseModel builtin = new BuiltinBaseModel(store, engine, new CorpusText(store, asShipped), asShipped,
+                new BuiltinRecipe(asShipped));
+        Path shipped = shippedRelease(builtin.name());
+        assertThat(Files.size(shipped.resolve("model.safetensors"))).as("fp16, at most about 50 MB")
+                .isLessThan(50L << 20);
+
+        Path model = ensure(builtin, TestData.CORPUS);
+        assertThat(pretrainings).as("published from the shipped copy, no pretraining").hasValue(0);
+        for (String file : dev.pinch.trainer.engine.BuiltinRelease.FILES) {
+            assertThat(model.resolve(file)).as(file).hasSameBinaryContentAs(shipped.resolve(file));
+        }
+        assertThat(builtin.status()).isEqualTo(BaseModelStatus.ready(builtin.name()));
+    }
+
+    @Test
+    void theShippedModelStillHasTheHeldOutLossRecordedWhenItWasMade() throws Exception {
+        Path shipped = shippedRelease(new BuiltinRecipe(config("builtin", Map.of())).name());
+        double recorded = dev.pinch.trainer.engine.BuiltinRelease.recordedLoss(shipped);
+        assertThat(recorded).as("a model that learned: well under ln(8192) = 9.0 nats/token").isBetween(1.0, 6.0);
+        assertThat(dev.pinch.trainer.engine.BuiltinRelease.measuredLoss(shipped)).isCloseTo(recorded,
+                org.assertj.core.api.Assertions.within(1e-4));
+        var state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                shipped.resolve("trainer_state.json").toFile());
+        assertThat(state.path("step").asInt()).isEqualTo(
+                dev.pinch.trainer.engine.BuiltinModel.pretrainSettings().maxSteps());
+        assertThat(state.path("lossHistory").size()).as("the loss curve").isGreaterThan(10);
     }
 
     static Path ensure(BuiltinBaseModel builtin, CorpusRef corpus) {
