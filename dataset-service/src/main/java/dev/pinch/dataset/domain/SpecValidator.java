@@ -1,5 +1,6 @@
 package dev.pinch.dataset.domain;
 
+import dev.pinch.events.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

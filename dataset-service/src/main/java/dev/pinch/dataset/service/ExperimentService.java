@@ -8,7 +8,7 @@ import dev.pinch.dataset.domain.CorpusManifest;
 import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.dataset.domain.SpecValidator;
-import dev.pinch.dataset.domain.Violation;
+import dev.pinch.events.Violation;
 import dev.pinch.dataset.messaging.Outbox;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.events.EventCodec;

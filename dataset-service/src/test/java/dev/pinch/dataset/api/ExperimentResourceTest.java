@@ -125,7 +125,7 @@ class ExperimentResourceTest {
                 .body("{\"corpus\": \"no-such-corpus\", \"designs\": [{\"type\": \"multilingual\"}]}")
                 .post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("corpus"))
-                .body("violations[0].message", containsString("unknown corpus 'no-such-corpus'"));
+                .body("violations[0].reason", containsString("unknown corpus 'no-such-corpus'"));
         given().contentType(ContentType.JSON)
                 .body("{\"budget\": 100000000, \"designs\": [{\"type\": \"multilingual\"}]}").post("/experiments")
                 .then().statusCode(400).body("violations.field", hasItems("budget"));
@@ -138,10 +138,10 @@ class ExperimentResourceTest {
     void malformedBodiesAre400() {
         given().contentType(ContentType.JSON).body("{\"designs\": [").post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"))
-                .body("violations[0].message", containsString("malformed JSON"));
+                .body("violations[0].reason", containsString("malformed JSON"));
         given().contentType("application/yaml").body("designs: [\n  - type: pinch\n   oops: : :".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"))
-                .body("violations[0].message", containsString("malformed YAML"));
+                .body("violations[0].reason", containsString("malformed YAML"));
         given().contentType(ContentType.JSON).body("").post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"));
         given().contentType(ContentType.JSON).body("{\"budget\": \"many\", \"designs\": [{\"type\": \"multilingual\"}]}")
