@@ -30,6 +30,16 @@ class SpecValidatorTest {
     }
 
     @Test
+    void validationKeepsThePlansItCheckedAndAnInvalidSpecHasNone() {
+        ExperimentSpec paper = Specs.paper(null);
+        SpecValidator.Checked checked = SpecValidator.check(paper, PAPER);
+        assertThat(checked.violations()).isEmpty();
+        assertThat(checked.plans()).isNotEmpty()
+                .isEqualTo(DesignPlanner.plan(SpecValidator.normalize(paper, PAPER)));
+        assertThat(SpecValidator.check(experiment(null, null), PAPER).plans()).isEmpty();
+    }
+
+    @Test
     void designsAreRequired() {
         ExperimentSpec none = new ExperimentSpec(null, null, null, null, null, null, null, null);
         assertThat(SpecValidator.validate(none, PAPER))

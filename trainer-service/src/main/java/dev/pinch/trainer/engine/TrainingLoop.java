@@ -2,6 +2,7 @@ package dev.pinch.trainer.engine;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.events.settings.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;

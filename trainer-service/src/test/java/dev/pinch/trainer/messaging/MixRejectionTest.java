@@ -7,16 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.MixReady;
 import dev.pinch.events.Topics;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.FreshRunsTestResource;
-import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.domain.RunIds;
-import dev.pinch.trainer.engine.TrainingSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -86,7 +86,7 @@ class MixRejectionTest {
         Artifact mix = TestData.writeMix(store, mixId, 20);
         Map<String, Object> training = Map.of("batchSize", 0);
         MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), training);
-        rejected(event, RunIds.runId(mixId, RunIds.rawConfigHash(training)), "training.batchSize must be >= 1");
+        rejected(event, RunIds.runId(mixId, RunIds.rawConfigHash(training)), "training.batchSize: must be >= 1");
     }
 
     @Test
