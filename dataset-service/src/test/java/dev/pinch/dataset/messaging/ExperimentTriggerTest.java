@@ -67,4 +67,19 @@ class ExperimentTriggerTest {
         assertThat(KafkaTestClient.all(Topics.MIXES, r -> r.key().startsWith(key + "."), Duration.ofSeconds(2)))
                 .isEmpty();
     }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String key = "null-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTestClient.sendBytes(Topics.EXPERIMENTS, key, null);
+        KafkaTestClient.sendBytes(Topics.EXPERIMENTS, key + "-bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+        for (String k : new String[] {key, key + "-bytes"}) {
+            ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.EXPERIMENTS),
+                    r -> k.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertThat(reason).contains(k.equals(key) ? "the record has no value" : "malformed JSON");
+        }
+        aSpecOnTheTriggerTopicStartsTheExperimentUnderTheRecordKey();
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }

@@ -108,4 +108,19 @@ class CheckpointRejectionTest {
         assertThat(deadLettered(tokens.runId(), EventCodec.encode(tokens)))
                 .contains("eval.maxNewTokens: must be an integer");
     }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        KafkaTestClient.sendBytes(Topics.CHECKPOINTS, exp + ".null", null);
+        KafkaTestClient.sendBytes(Topics.CHECKPOINTS, exp + ".bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00});
+        assertThat(reason(KafkaTestClient.await(Topics.dlq(Topics.CHECKPOINTS), r -> (exp + ".null").equals(r.key()), 1,
+                Duration.ofSeconds(60)).get(0))).contains("the record has no value");
+        assertThat(reason(KafkaTestClient.await(Topics.dlq(Topics.CHECKPOINTS), r -> (exp + ".bytes").equals(r.key()), 1,
+                Duration.ofSeconds(60)).get(0))).isNotBlank();
+        CheckpointReady after = checkpoint(exp, "mono-en", EvalTestData.evalConfig(), true);
+        assertThat(deadLettered(after.runId(), EventCodec.encode(after))).contains("but the CheckpointReady event announced");
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
 }

@@ -135,4 +135,18 @@ class MixRejectionTest {
 
         given().queryParam("experimentId", experiment).get("/runs").then().statusCode(200).body("", hasSize(0));
     }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String experiment = TestData.newExperimentId();
+        KafkaTestClient.sendBytes(Topics.MIXES, experiment + ".null", null);
+        KafkaTestClient.sendBytes(Topics.MIXES, experiment + ".bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+        assertThat(reason(deadLetter(experiment + ".null"))).contains("the record has no value");
+        assertThat(reason(deadLetter(experiment + ".bytes"))).isNotBlank();
+        Artifact mix = TestData.writeMix(store, experiment + ".mono-en", 20);
+        MixReady after = TestData.mixReady(experiment, experiment + ".mono-en", mix, "b".repeat(64),
+                TestData.tinyTraining(4));
+        rejected(after, runId(after), "but the MixReady event announced");
+        given().get("/q/health/live").then().statusCode(200);
+    }
 }
