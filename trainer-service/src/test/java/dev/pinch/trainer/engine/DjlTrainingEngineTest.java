@@ -19,6 +19,7 @@ import dev.pinch.lm.PromptFormat;
 import dev.pinch.lm.Safetensors;
 import dev.pinch.lm.chat.ChatTemplate;
 
+import dev.pinch.trainer.domain.LossPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
