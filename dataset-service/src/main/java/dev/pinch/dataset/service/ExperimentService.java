@@ -8,7 +8,6 @@ import dev.pinch.dataset.domain.CorpusManifest;
 import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.dataset.domain.SpecValidator;
-import dev.pinch.dataset.messaging.Outbox;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.Violation;
@@ -25,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Accepts experiments: validates the spec, assembles every mix into the store, records the experiment
- * durably, then hands it to the {@link Outbox} to announce. Posting the same id with the same
+ * durably, then hands it to the {@link ExperimentAnnouncer} to announce. Posting the same id with the same
  * (normalized) spec again returns the stored experiment; a different spec is a conflict.
  */
 @ApplicationScoped
@@ -42,12 +41,12 @@ public class ExperimentService {
     private final CorpusRegistry corpora;
     private final ExperimentRepository repository;
     private final MixWriter mixWriter;
-    private final Outbox outbox;
+    private final ExperimentAnnouncer outbox;
     private final MeterRegistry registry;
     private final SettingsChecks settings;
 
     public ExperimentService(CorpusRegistry corpora, ExperimentRepository repository, MixWriter mixWriter,
-            Outbox outbox, MeterRegistry registry, SettingsChecks settings) {
+            ExperimentAnnouncer outbox, MeterRegistry registry, SettingsChecks settings) {
         this.settings = settings;
         this.corpora = corpora;
         this.repository = repository;

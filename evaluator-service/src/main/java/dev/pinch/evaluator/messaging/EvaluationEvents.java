@@ -3,6 +3,7 @@ package dev.pinch.evaluator.messaging;
 import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
+import dev.pinch.evaluator.service.EvaluationAnnouncer;
 import dev.pinch.events.EvaluationReady;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
  * absent while there is no baseline) and {@code prompts}.
  */
 @ApplicationScoped
-public class EvaluationEvents {
+public class EvaluationEvents implements EvaluationAnnouncer {
 
     private final MutinyEmitter<String> evaluations;
     private final EvaluatorConfig config;
@@ -31,6 +32,7 @@ public class EvaluationEvents {
     }
 
     /** Sends the EvaluationReady of a stored evaluation and blocks until the broker acknowledges it, or throws. */
+    @Override
     public EvaluationReady evaluationReady(CheckpointEvaluation e, Artifact stored) {
         EvaluationReady event = new EvaluationReady(Events.newId(), EvaluationReady.TYPE, e.experimentId(), Events.now(),
                 e.checkpointId(), e.mixId(), e.evalSet(), e.judge(), stored.uri().toString(), stored.sha256(),

@@ -10,6 +10,7 @@ import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.CheckpointRecord;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunProgress;
+import dev.pinch.trainer.service.RunAnnouncer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * {@code pinch.checkpoints.v1} (waits for the broker's acknowledgement).
  */
 @ApplicationScoped
-public class TrainingEvents {
+public class TrainingEvents implements RunAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(TrainingEvents.class);
 
@@ -44,6 +45,7 @@ public class TrainingEvents {
     }
 
     /** Sends a TrainingProgress without waiting; a failure is logged and counted. */
+    @Override
     public void progress(Run run, RunProgress p) {
         TrainingProgress event = new TrainingProgress(Events.newId(), TrainingProgress.TYPE, run.experimentId(),
                 Events.now(), run.runId(), run.mixId(), p.step(), p.totalSteps(), p.epoch(), p.loss(),
@@ -55,6 +57,7 @@ public class TrainingEvents {
     }
 
     /** Sends the CheckpointReady of a stored checkpoint and blocks until the broker acknowledges it, or throws. */
+    @Override
     public void checkpointReady(Run run, CheckpointRecord c, String baseModel) {
         CheckpointReady event = new CheckpointReady(Events.newId(), CheckpointReady.TYPE, run.experimentId(),
                 Events.now(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),

@@ -12,7 +12,6 @@ import dev.pinch.trainer.domain.RunState;
 import dev.pinch.trainer.engine.TrainingEngine;
 import dev.pinch.trainer.engine.TrainingJob;
 import dev.pinch.trainer.engine.TrainingOutcome;
-import dev.pinch.trainer.messaging.CheckpointOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
