@@ -1,11 +1,11 @@
 package dev.pinch.bench;
 
-import dev.pinch.lm.LlamaConfig;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.ByteLevelTokenizer;
+import dev.pinch.lm.LlamaConfig;
 import dev.pinch.trainer.engine.DjlTrainingEngine;
 import dev.pinch.trainer.engine.PretrainJob;
 import dev.pinch.trainer.engine.TrainingCallbacks;
-import dev.pinch.trainer.engine.TrainingSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -123,7 +123,8 @@ class DashboardFilesTest {
             assertThat(names).as("metric names of %s", file.getFileName()).isNotEmpty();
             for (String name : names) {
                 assertThat(FRAMEWORK_METRICS.contains(name) || exposedBy.containsKey(name))
-                        .as("%s uses %s, which no service registers (Pinch meters are found in */src/main/java)",
+                        .as("%s uses %s, which no service registers (Pinch meters are found in <service>/src/main/java"
+                                + " and service-support/src/main/java)",
                                 file.getFileName(), name)
                         .isTrue();
                 report.merge(file.getFileName().toString(), name + " <- "
@@ -140,13 +141,14 @@ class DashboardFilesTest {
     }
 
     /**
-     * Prometheus names of the Pinch meters registered in the services' code (string literals {@code "pinch.*"} in
-     * classes that use Micrometer), with Micrometer's Prometheus suffixes: counters {@code _total}, timers
-     * {@code _seconds_count|_sum|_max}, gauges as is or with their base unit {@code _bytes}.
+     * Prometheus names of the Pinch meters registered in the services' code, service-support's included (it runs
+     * inside each service: the dead-letter counter of every consumer is registered there), as string literals
+     * {@code "pinch.*"} in classes that use Micrometer, with Micrometer's Prometheus suffixes: counters
+     * {@code _total}, timers {@code _seconds_count|_sum|_max}, gauges as is or with their base unit {@code _bytes}.
      */
     private static Map<String, Set<String>> exposedMetrics() {
         Map<String, Set<String>> exposedBy = new HashMap<>();
-        for (String module : Repo.SERVICES) {
+        for (String module : Stream.concat(Repo.SERVICES.stream(), Stream.of("service-support")).toList()) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);

@@ -20,9 +20,6 @@ public final class Engines {
     /** The DJL engine name used by Pinch. */
     public static final String ENGINE_NAME = "PyTorch";
 
-    /** System property naming the default device: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}. */
-    public static final String DEVICE_PROPERTY = "pinch.device";
-
     static {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
@@ -71,15 +68,6 @@ public final class Engines {
             return Device.gpu(Integer.parseInt(s.substring(s.indexOf(':') + 1)));
         }
         throw new IllegalArgumentException("Unknown device '" + spec + "': use cpu, gpu, gpu:N or auto");
-    }
-
-    /**
-     * Returns the device named by the {@value #DEVICE_PROPERTY} system property, or {@code auto}.
-     *
-     * @return the default device
-     */
-    public static Device defaultDevice() {
-        return device(System.getProperty(DEVICE_PROPERTY, "auto"));
     }
 
     /**

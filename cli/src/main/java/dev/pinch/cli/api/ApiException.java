@@ -17,7 +17,7 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    /** "METHOD path → status: detail" plus one line per violation ({@code field: message}) of a Pinch error body. */
+    /** "METHOD path → status: detail" plus one line per violation ({@code field: reason}) of an RFC 9457 problem body. */
     static ApiException of(String method, String path, int status, JsonNode body, String raw) {
         StringBuilder message = new StringBuilder(method + " " + path + " -> " + status);
         if (body != null && body.isObject()) {
@@ -27,7 +27,7 @@ public class ApiException extends RuntimeException {
             }
             for (JsonNode v : body.path("violations")) {
                 message.append(System.lineSeparator()).append("  ").append(v.path("field").asText("?")).append(": ")
-                        .append(v.path("message").asText());
+                        .append(v.path("reason").asText());
             }
         } else if (raw != null && !raw.isBlank()) {
             message.append(": ").append(raw.length() > 500 ? raw.substring(0, 500) + "…" : raw);

@@ -36,7 +36,7 @@ class PinchClientTest {
                     : path.startsWith("/experiments/nope") ? 404 : path.equals("/experiments") ? 202 : 200;
             String answer = switch (status) {
                 case 400 -> "{\"status\":400,\"title\":\"Bad Request\",\"detail\":\"invalid experiment spec\","
-                        + "\"violations\":[{\"field\":\"designs[0].percents[0]\",\"message\":\"must be in [0, 100]\"}]}";
+                        + "\"violations\":[{\"field\":\"designs[0].percents[0]\",\"reason\":\"must be in [0, 100]\"}]}";
                 case 404 -> "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no experiment 'nope'\"}";
                 default -> "{\"id\":\"demo\",\"mixes\":[]}";
             };

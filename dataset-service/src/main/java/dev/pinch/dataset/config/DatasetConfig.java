@@ -19,7 +19,10 @@ public interface DatasetConfig {
     @WithDefault("1048576")
     int maxSpecBytes();
 
-    /** How long to wait for the broker to acknowledge one MixReady before retrying on the next start. Default 30 s. */
+    /**
+     * How long to wait for the broker to acknowledge an experiment's MixReady events; past it the outbox retries with
+     * backoff (1 s, doubling up to 1 min) and again at the next start. Default 30 s.
+     */
     @WithDefault("PT30S")
     java.time.Duration publishTimeout();
 }

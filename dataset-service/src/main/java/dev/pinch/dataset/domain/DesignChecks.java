@@ -1,5 +1,6 @@
 package dev.pinch.dataset.domain;
 
+import dev.pinch.events.Violation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

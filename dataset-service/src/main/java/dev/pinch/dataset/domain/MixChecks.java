@@ -1,5 +1,7 @@
 package dev.pinch.dataset.domain;
 
+import dev.pinch.events.Violation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,14 +17,19 @@ final class MixChecks {
     private MixChecks() {
     }
 
-    /** Mix count, mix-name uniqueness and availability of every planned mix of a valid normalised spec. */
-    static void check(ExperimentSpec n, Corpus corpus, List<Violation> out) {
+    /**
+     * Mix count, mix-name uniqueness and availability of every planned mix of a valid normalised spec.
+     *
+     * @return the plans of every design, in design order
+     */
+    static List<MixPlan> check(ExperimentSpec n, Corpus corpus, List<Violation> out) {
         long count = n.designs().stream().mapToLong(MixChecks::mixCount).sum();
         if (count > MAX_MIXES) {
             out.add(new Violation("designs", "the designs plan " + count + " mixes; at most " + MAX_MIXES
                     + " are allowed in one experiment"));
-            return;
+            return List.of();
         }
+        List<MixPlan> all = new ArrayList<>();
         Map<String, Integer> producedBy = new HashMap<>();
         List<String> sigma = IdDraw.order(corpus, n.seed());
         for (int i = 0; i < n.designs().size(); i++) {
@@ -35,6 +42,7 @@ final class MixChecks {
                 out.add(new Violation(path, e.getMessage()));
                 continue;
             }
+            all.addAll(plans);
             for (MixPlan plan : plans) {
                 Integer other = producedBy.putIfAbsent(plan.name(), i);
                 if (other != null) {
@@ -51,6 +59,7 @@ final class MixChecks {
                 }
             }
         }
+        return all;
     }
 
     /** Why {@code plan} cannot be drawn from {@code corpus}, or null when it can. */

@@ -1,5 +1,6 @@
 package dev.pinch.dataset.domain;
 
+import dev.pinch.events.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,21 @@ public final class SpecValidator {
 
     /** Every violation of {@code spec} (as posted, or normalised) against {@code corpus}; empty when valid. */
     public static List<Violation> validate(ExperimentSpec spec, Corpus corpus) {
+        return check(spec, corpus).violations();
+    }
+
+    /**
+     * What validation found and computed.
+     *
+     * @param violations every violation; empty when the spec is valid
+     * @param plans      when valid, the mix plans of every design in design order, each checked drawable: what
+     *                   is written, so that nothing is planned twice; else empty
+     */
+    public record Checked(List<Violation> violations, List<MixPlan> plans) {
+    }
+
+    /** Validates {@code spec} (as posted, or normalised) against {@code corpus}, keeping the plans it computed. */
+    public static Checked check(ExperimentSpec spec, Corpus corpus) {
         List<Violation> out = new ArrayList<>();
         ExperimentSpec n = SpecDefaults.normalize(spec, corpus);
         if (spec.id() != null && !validId(spec.id())) {
@@ -86,10 +102,8 @@ public final class SpecValidator {
         } else if (experimentLanguagesUsed) {
             LanguageChecks.defaulted(n.languages(), "languages", "the paper's 12 languages", corpus, out);
         }
-        if (out.isEmpty()) {
-            MixChecks.check(n, corpus, out);
-        }
-        return out;
+        List<MixPlan> plans = out.isEmpty() ? MixChecks.check(n, corpus, out) : List.of();
+        return new Checked(List.copyOf(out), out.isEmpty() ? plans : List.of());
     }
 
     /** {@code seeds}: 1 to {@value ExperimentSpec#MAX_SEEDS} distinct seeds in [0, 2^32 − 1], and no training seed. */

@@ -5,17 +5,17 @@ import dev.pinch.dataset.service.ExperimentConflictException;
 import dev.pinch.dataset.service.ExperimentService;
 import dev.pinch.dataset.service.SpecParser;
 import dev.pinch.dataset.service.SpecViolationException;
-import dev.pinch.events.InvalidEventException;
-import io.micrometer.core.instrument.Counter;
+import dev.pinch.events.Topics;
+import dev.pinch.support.messaging.EventIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Starts experiments from the trigger topic: the value is an experiment spec in JSON, the same as
@@ -26,37 +26,25 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ExperimentTriggerConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ExperimentTriggerConsumer.class);
-
     private final ExperimentService experiments;
-    private final Counter deadLettered;
+    private final EventIntake events;
 
     public ExperimentTriggerConsumer(ExperimentService experiments, MeterRegistry registry) {
         this.experiments = experiments;
-        // Registered up front so that pinch_dlq_messages_total{topic} is 0, not absent, until the first rejection.
-        this.deadLettered = registry.counter("pinch.dlq.messages", "topic", "pinch.experiments.v1");
+        this.events = new EventIntake(Topics.EXPERIMENTS, registry, ExperimentTriggerConsumer.class);
     }
 
     @Incoming("experiments-in")
     @Blocking
     public CompletionStage<Void> onTrigger(Message<String> message) {
-        try {
-            ExperimentSpec spec = SpecParser.parse(message.getPayload(), false);
-            if (spec.id() == null) {
-                spec = withKeyAsId(spec, message);
+        return events.consume(message, json -> SpecParser.parse(json, false), spec -> {
+            try {
+                experiments.submit(spec.id() == null ? withKeyAsId(spec, message) : spec);
+                return Optional.empty();
+            } catch (SpecViolationException | ExperimentConflictException e) {
+                return Optional.of(e.getMessage());
             }
-            experiments.submit(spec);
-            return message.ack();
-        } catch (SpecViolationException | ExperimentConflictException e) {
-            LOG.warnf("experiment trigger rejected: %s", e.getMessage());
-            deadLettered.increment();
-            return message.nack(new InvalidEventException(e.getMessage()));
-        } catch (RuntimeException e) {
-            // Not the spec's fault (e.g. the store failed): still dead-lettered with the reason, so it can be replayed.
-            LOG.errorf(e, "experiment trigger could not be accepted");
-            deadLettered.increment();
-            return message.nack(new IllegalStateException("could not accept the experiment: " + e, e));
-        }
+        });
     }
 
     private static ExperimentSpec withKeyAsId(ExperimentSpec spec, Message<String> message) {

@@ -1,22 +1,19 @@
 package dev.pinch.dataset.messaging;
 
 import dev.pinch.dataset.config.DatasetConfig;
-import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.Experiment.MixRecord;
-import dev.pinch.events.CloudEventHeaders;
-import dev.pinch.events.EventCodec;
+import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.events.Events;
 import dev.pinch.events.MixReady;
+import dev.pinch.support.messaging.EventMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Sends one MixReady per mix of an experiment (one per mix and training seed when the experiment lists
@@ -52,11 +49,6 @@ public class MixPublisher {
         MixReady event = new MixReady(Events.newId(), MixReady.TYPE, experiment.id(), Events.now(), mix.id(),
                 mix.design(), mix.counts(), mix.total(), experiment.corpus(), mix.uri(), mix.sha256(),
                 experiment.spec().training(), experiment.spec().eval(), seed);
-        Message<String> message = Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(mix.id())
-                        .withHeaders(CloudEventHeaders.of(event, config.eventSource()))
-                        .build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(EventMessages.of(event, config.eventSource()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pinch.dataset.messaging;
 
 import dev.pinch.dataset.domain.Experiment;
+import dev.pinch.dataset.service.ExperimentAnnouncer;
 import dev.pinch.dataset.service.ExperimentRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
  * repeated MixReady is harmless.
  */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements ExperimentAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -45,6 +46,7 @@ public class Outbox {
     }
 
     /** Queues the experiment's MixReady events. */
+    @Override
     public void announce(Experiment experiment) {
         worker.execute(() -> announce(experiment.id(), Duration.ofSeconds(1)));
     }

@@ -2,7 +2,8 @@ package dev.pinch.dataset.service;
 
 import dev.pinch.dataset.domain.CorpusIssue;
 import dev.pinch.dataset.domain.ValidationReport;
-import dev.pinch.dataset.domain.Violation;
+import dev.pinch.events.Violation;
+import dev.pinch.support.problem.ProblemException;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,37 +11,40 @@ import java.util.Optional;
  * An import was refused and nothing was registered: either the request itself is wrong (name, version, format,
  * path, options), or the corpus has errors, which its {@link #report()} lists with file and line.
  */
-public class CorpusImportException extends RuntimeException {
+public class CorpusImportException extends ProblemException {
+
+    private static final String KIND = "invalid-corpus";
+    private static final String TITLE = "Invalid corpus";
 
     private final transient ValidationReport report;
-    private final transient List<Violation> violations;
 
     /** The request is wrong in {@code field}. */
     public CorpusImportException(String field, String message) {
-        super(message);
+        super(400, KIND, TITLE, message, List.of(new Violation(field, message)));
         this.report = null;
-        this.violations = List.of(new Violation(field, message));
-    }
-
-    /** The corpus has errors. */
-    public CorpusImportException(ValidationReport report) {
-        super("the corpus has " + report.errorCount() + " error(s)" + (report.errorCount() > report.errors().size()
-                ? "; the first " + report.errors().size() + " are listed" : ""));
-        this.report = report;
-        this.violations = report.errors().stream().map(CorpusImportException::violation).toList();
-    }
-
-    /** The validation report, when the corpus was read. */
-    public Optional<ValidationReport> report() {
-        return Optional.ofNullable(report);
     }
 
     /**
-     * What is wrong, one entry per listed error. Corpus errors name their place as {@code file:line.field}, or
-     * {@code file[index].field} for an Alpaca array element.
+     * The corpus has errors. Its violations are one entry per listed error; corpus errors name their place as
+     * {@code file:line.field}, or {@code file[index].field} for an Alpaca array element.
      */
-    public List<Violation> violations() {
-        return violations;
+    public CorpusImportException(ValidationReport report) {
+        super(400, KIND, TITLE, "the corpus has " + report.errorCount() + " error(s)"
+                + (report.errorCount() > report.errors().size()
+                ? "; the first " + report.errors().size() + " are listed" : ""),
+                report.errors().stream().map(CorpusImportException::violation).toList());
+        this.report = report;
+    }
+
+    /** The validation report, when the corpus was read. */
+    public Optional<ValidationReport> validationReport() {
+        return Optional.ofNullable(report);
+    }
+
+    /** The problem body's {@code report} member: the validation report, when the corpus was read. */
+    @Override
+    public Object report() {
+        return report;
     }
 
     private static Violation violation(CorpusIssue issue) {

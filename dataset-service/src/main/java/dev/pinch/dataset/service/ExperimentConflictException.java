@@ -1,10 +1,14 @@
 package dev.pinch.dataset.service;
 
-/** The experiment id is taken by an experiment with a different spec. */
-public class ExperimentConflictException extends RuntimeException {
+import dev.pinch.support.problem.ProblemException;
+import java.util.List;
+
+/** The experiment id is taken by an experiment with a different spec: a 409. */
+public class ExperimentConflictException extends ProblemException {
 
     public ExperimentConflictException(String id, String existingSha256, String postedSha256) {
-        super("experiment '" + id + "' already exists with a different spec (sha256 " + existingSha256
-                + ", posted " + postedSha256 + "); choose a new id");
+        super(409, "experiment-conflict", "Experiment id already used", "experiment '" + id
+                + "' already exists with a different spec (sha256 " + existingSha256 + ", posted " + postedSha256
+                + "); choose a new id", List.of());
     }
 }

@@ -8,23 +8,23 @@ import dev.pinch.dataset.domain.CorpusManifest;
 import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.dataset.domain.SpecValidator;
-import dev.pinch.dataset.domain.Violation;
-import dev.pinch.dataset.messaging.Outbox;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.events.EventCodec;
+import dev.pinch.events.Violation;
 import dev.pinch.store.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Accepts experiments: validates the spec, assembles every mix into the store, records the experiment
- * durably, then hands it to the {@link Outbox} to announce. Posting the same id with the same
+ * durably, then hands it to the {@link ExperimentAnnouncer} to announce. Posting the same id with the same
  * (normalized) spec again returns the stored experiment; a different spec is a conflict.
  */
 @ApplicationScoped
@@ -41,11 +41,13 @@ public class ExperimentService {
     private final CorpusRegistry corpora;
     private final ExperimentRepository repository;
     private final MixWriter mixWriter;
-    private final Outbox outbox;
+    private final ExperimentAnnouncer outbox;
     private final MeterRegistry registry;
+    private final SettingsChecks settings;
 
     public ExperimentService(CorpusRegistry corpora, ExperimentRepository repository, MixWriter mixWriter,
-            Outbox outbox, MeterRegistry registry) {
+            ExperimentAnnouncer outbox, MeterRegistry registry, SettingsChecks settings) {
+        this.settings = settings;
         this.corpora = corpora;
         this.repository = repository;
         this.mixWriter = mixWriter;
@@ -69,7 +71,9 @@ public class ExperimentService {
                 registry.counter("pinch.experiments", "outcome", "repeated").increment();
                 return existing.get();
             }
-            List<Violation> violations = SpecValidator.validate(withId, corpus);
+            SpecValidator.Checked checked = SpecValidator.check(withId, corpus);
+            List<Violation> violations = new ArrayList<>(checked.violations());
+            violations.addAll(settings.violations(withId));
             if (!violations.isEmpty()) {
                 registry.counter("pinch.experiments", "outcome", "invalid").increment();
                 throw new SpecViolationException(violations);
@@ -81,7 +85,7 @@ public class ExperimentService {
             CorpusManifest manifest = corpus.manifest();
             CorpusRef corpusRef = new CorpusRef(manifest.name(), manifest.version(), manifest.sha256());
             Experiment experiment = new Experiment(spec.id(), spec, specSha256, Instant.now(), corpusRef,
-                    spec.budget(), mixWriter.writeAll(spec, corpus, corpusRef));
+                    spec.budget(), mixWriter.writeAll(spec, checked.plans(), corpus, corpusRef));
             repository.save(experiment);
             registry.counter("pinch.experiments", "outcome", "accepted").increment();
             outbox.announce(experiment);

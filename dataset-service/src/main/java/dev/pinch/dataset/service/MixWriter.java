@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pinch.dataset.domain.AssembledMix;
 import dev.pinch.dataset.domain.Corpus;
-import dev.pinch.dataset.domain.DesignPlanner;
 import dev.pinch.dataset.domain.Experiment.MixRecord;
 import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.dataset.domain.MixAssembler;
 import dev.pinch.dataset.domain.MixPlan;
+import dev.pinch.dataset.domain.SpecValidator;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.events.EventCodec;
 import dev.pinch.store.Artifact;
@@ -42,10 +42,11 @@ public class MixWriter {
                 .register(registry);
     }
 
-    List<MixRecord> writeAll(ExperimentSpec spec, Corpus corpus, CorpusRef corpusRef) {
+    /** Draws and writes {@code plans}: those validation computed and checked ({@link SpecValidator#check}). */
+    List<MixRecord> writeAll(ExperimentSpec spec, List<MixPlan> plans, Corpus corpus, CorpusRef corpusRef) {
         List<MixRecord> records = new ArrayList<>();
         List<String> idOrder = MixAssembler.idOrder(corpus, spec.seed());
-        for (MixPlan plan : DesignPlanner.plan(spec, spec.budget())) {
+        for (MixPlan plan : plans) {
             records.add(assembly.record(() -> write(spec, corpus, corpusRef, plan, idOrder)));
         }
         return records;

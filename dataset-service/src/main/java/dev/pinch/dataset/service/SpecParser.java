@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pinch.dataset.domain.ExperimentSpec;
-import dev.pinch.dataset.domain.Violation;
+import dev.pinch.events.Violation;
+import dev.pinch.support.problem.JsonPaths;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads an experiment spec from JSON or YAML. Unknown fields are errors, so a typo such as
@@ -50,12 +50,10 @@ public final class SpecParser {
             }
             return spec;
         } catch (UnrecognizedPropertyException e) {
-            String path = path(e);
-            throw new SpecViolationException(List.of(new Violation(path,
+            throw new SpecViolationException(List.of(new Violation(JsonPaths.path(e),
                     "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds())));
         } catch (JsonMappingException e) {
-            throw new SpecViolationException(List.of(new Violation(path(e).isEmpty() ? "body" : path(e),
-                    e.getOriginalMessage())));
+            throw new SpecViolationException(List.of(new Violation(JsonPaths.fieldOrBody(e), e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             throw new SpecViolationException(List.of(new Violation("body", e.getOriginalMessage())));
         }
@@ -64,13 +62,5 @@ public final class SpecParser {
     private static String where(JsonLocation location) {
         return location == null || location.getLineNr() < 0 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    }
-
-    /** Renders Jackson's path as {@code designs[1].percents[0]}. */
-    public static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 }

@@ -1,20 +1,13 @@
 package dev.pinch.dataset.service;
 
-import dev.pinch.dataset.domain.Violation;
+import dev.pinch.events.Violation;
+import dev.pinch.support.problem.ProblemException;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** An experiment spec that cannot be accepted; each violation names a field and the reason. */
-public class SpecViolationException extends RuntimeException {
-
-    private final transient List<Violation> violations;
+/** An experiment spec that cannot be accepted (a 400); each violation names a field and the reason. */
+public class SpecViolationException extends ProblemException {
 
     public SpecViolationException(List<Violation> violations) {
-        super(violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
-        this.violations = List.copyOf(violations);
-    }
-
-    public List<Violation> violations() {
-        return violations;
+        super("invalid-experiment", "Invalid experiment spec", violations);
     }
 }

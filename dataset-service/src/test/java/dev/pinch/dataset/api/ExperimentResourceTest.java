@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class ExperimentResourceTest {
+public class ExperimentResourceTest {
 
     static String newId() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -26,7 +26,7 @@ class ExperimentResourceTest {
 
     static String spec(String id, String designs) {
         return """
-                {"id": "%s", "budget": 240, "seed": 7, "training": {"lr": 0.0003}, "eval": {"judge": "reference"},
+                {"id": "%s", "budget": 240, "seed": 7, "training": {"learningRate": 0.0003}, "eval": {"judge": "reference"},
                  "designs": [%s]}""".formatted(id, designs);
     }
 
@@ -49,7 +49,7 @@ class ExperimentResourceTest {
 
         given().get("/experiments/" + id).then().statusCode(200)
                 .body("spec.budget", equalTo(240))
-                .body("spec.training.lr", equalTo(0.0003f))
+                .body("spec.training.learningRate", equalTo(0.0003f))
                 .body("corpus.name", equalTo("builtin"));
 
         given().get("/mixes/" + id + ".pinch-n40").then().statusCode(200)
@@ -125,7 +125,7 @@ class ExperimentResourceTest {
                 .body("{\"corpus\": \"no-such-corpus\", \"designs\": [{\"type\": \"multilingual\"}]}")
                 .post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("corpus"))
-                .body("violations[0].message", containsString("unknown corpus 'no-such-corpus'"));
+                .body("violations[0].reason", containsString("unknown corpus 'no-such-corpus'"));
         given().contentType(ContentType.JSON)
                 .body("{\"budget\": 100000000, \"designs\": [{\"type\": \"multilingual\"}]}").post("/experiments")
                 .then().statusCode(400).body("violations.field", hasItems("budget"));
@@ -138,14 +138,52 @@ class ExperimentResourceTest {
     void malformedBodiesAre400() {
         given().contentType(ContentType.JSON).body("{\"designs\": [").post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"))
-                .body("violations[0].message", containsString("malformed JSON"));
+                .body("violations[0].reason", containsString("malformed JSON"));
         given().contentType("application/yaml").body("designs: [\n  - type: pinch\n   oops: : :".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"))
-                .body("violations[0].message", containsString("malformed YAML"));
+                .body("violations[0].reason", containsString("malformed YAML"));
         given().contentType(ContentType.JSON).body("").post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("body"));
         given().contentType(ContentType.JSON).body("{\"budget\": \"many\", \"designs\": [{\"type\": \"multilingual\"}]}")
                 .post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("budget"));
+    }
+
+    /** Bad training and eval values, unknown keys in both, a base model that is not there: one 400 naming each. */
+    public static final String BAD_SETTINGS = """
+            "training": {"learningRate": -1, "batchSize": 2.5, "learnRate": 1, "baseModel": "/nonexistent/model"},
+            "eval": {"maxNewTokens": "many", "tempreature": 0.5, "judge": {"type": "llm", "model": "m"}}""";
+
+    public static final List<String> BAD_SETTINGS_FIELDS = List.of("training.learningRate", "training.batchSize",
+            "training.learnRate", "training.baseModel", "eval.maxNewTokens", "eval.tempreature", "eval.judge.baseUrl");
+
+    @Test
+    void badSettingsAreOne400ListingEveryViolationAndNothingIsStored() {
+        String id = newId();
+        given().contentType(ContentType.JSON).body("{\"id\": \"" + id + "\", \"budget\": 60, " + BAD_SETTINGS
+                        + ", \"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}")
+                .post("/experiments")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("type", equalTo("urn:pinch:problem:invalid-experiment"))
+                .body("violations.field", hasItems(BAD_SETTINGS_FIELDS.toArray(String[]::new)))
+                .body("violations.find { it.field == 'training.baseModel' }.reason",
+                        containsString("/nonexistent/model does not exist"))
+                .body("violations.find { it.field == 'eval.tempreature' }.reason", containsString("temperature"));
+        given().get("/experiments/" + id).then().statusCode(404);
+        given().get("/mixes/" + id + ".mono-en").then().statusCode(404);
+    }
+
+    @Test
+    void anEvalPromptSourceThatIsNotThereIs400() {
+        given().contentType(ContentType.JSON).body("{\"id\": \"" + newId() + "\", \"budget\": 60, "
+                        + "\"eval\": {\"corpus\": \"no-such-corpus\"}, "
+                        + "\"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations.field", hasItems("eval.corpus"));
+        given().contentType(ContentType.JSON).body("{\"id\": \"" + newId() + "\", \"budget\": 60, "
+                        + "\"eval\": {\"promptsPath\": \"/nonexistent/prompts.jsonl\"}, "
+                        + "\"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations.field", hasItems("eval.promptsPath"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pinch.dataset.domain;
 
+import dev.pinch.events.Violation;
 import static dev.pinch.dataset.domain.SpecDefaultsTest.range;
 import static dev.pinch.dataset.domain.Specs.design;
 import static dev.pinch.dataset.domain.Specs.experiment;
@@ -26,6 +27,16 @@ class SpecValidatorTest {
                 Specs.withReplacement(Specs.pinch("same", List.of(0.5, 100.0), List.of(4640)), "same-ids"));
         assertThat(SpecValidator.validate(all, PAPER)).isEmpty();
         assertThat(SpecValidator.validate(SpecValidator.normalize(all, PAPER), PAPER)).isEmpty();
+    }
+
+    @Test
+    void validationKeepsThePlansItCheckedAndAnInvalidSpecHasNone() {
+        ExperimentSpec paper = Specs.paper(null);
+        SpecValidator.Checked checked = SpecValidator.check(paper, PAPER);
+        assertThat(checked.violations()).isEmpty();
+        assertThat(checked.plans()).isNotEmpty()
+                .isEqualTo(DesignPlanner.plan(SpecValidator.normalize(paper, PAPER)));
+        assertThat(SpecValidator.check(experiment(null, null), PAPER).plans()).isEmpty();
     }
 
     @Test
@@ -74,13 +85,13 @@ class SpecValidatorTest {
         List<Violation> used = SpecValidator.validate(experiment(null, null, design("monolingual")), small);
         assertThat(used).hasSize(10).allSatisfy(v -> {
             assertThat(v.field()).isEqualTo("languages");
-            assertThat(v.message()).contains("is not a language of corpus", "the paper's 12 languages");
+            assertThat(v.reason()).contains("is not a language of corpus", "the paper's 12 languages");
         });
         assertThat(SpecValidator.validate(experiment(null, null, Specs.custom(null, Map.of("fi", 5))), small)).isEmpty();
         List<Violation> seen = SpecValidator.validate(experiment(null, null, design("seen-unseen")), small);
         assertThat(seen).hasSize(4).allSatisfy(v -> {
             assertThat(v.field()).isEqualTo("designs[0].languages");
-            assertThat(v.message()).contains("the paper's seen languages");
+            assertThat(v.reason()).contains("the paper's seen languages");
         });
     }
 
@@ -236,8 +247,8 @@ class SpecValidatorTest {
         List<Violation> v = violations(Specs.custom(null, bad));
         assertThat(v).extracting(Violation::field).containsExactlyInAnyOrder("designs[0].counts.xx",
                 "designs[0].counts.de", "designs[0].counts.fi", "designs[0].counts.sw");
-        assertThat(v).anySatisfy(x -> assertThat(x.message()).isEqualTo("must be a count of at least 0, got -3"));
-        assertThat(v).anySatisfy(x -> assertThat(x.message()).startsWith("'xx' is not a valid language code"));
+        assertThat(v).anySatisfy(x -> assertThat(x.reason()).isEqualTo("must be a count of at least 0, got -3"));
+        assertThat(v).anySatisfy(x -> assertThat(x.reason()).startsWith("'xx' is not a valid language code"));
         assertThat(violations(Specs.custom(null, Map.of()))).containsExactly(
                 new Violation("designs[0].counts", "a custom design needs counts: examples per language"));
         assertThat(violations(Specs.custom(null, Map.of("fi", 0)))).containsExactly(
@@ -289,7 +300,7 @@ class SpecValidatorTest {
                 Arrays.asList(1L, -1L, 1L, null));
         assertThat(SpecValidator.validate(bad, PAPER)).extracting(Violation::field)
                 .containsExactly("seeds[1]", "seeds[2]", "seeds[3]", "training.seed");
-        assertThat(SpecValidator.validate(bad, PAPER).get(1).message()).contains("listed twice");
+        assertThat(SpecValidator.validate(bad, PAPER).get(1).reason()).contains("listed twice");
         ExperimentSpec none = new ExperimentSpec(null, null, null, null, null, null, null, designs, List.of());
         assertOne(SpecValidator.validate(none, PAPER), "seeds", "1 to 10 training seeds");
     }
@@ -311,6 +322,6 @@ class SpecValidatorTest {
     private static void assertOne(List<Violation> violations, String field, String messagePart) {
         assertThat(violations).hasSize(1);
         assertThat(violations.getFirst().field()).isEqualTo(field);
-        assertThat(violations.getFirst().message()).contains(messagePart);
+        assertThat(violations.getFirst().reason()).contains(messagePart);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
 import dev.pinch.broker.KafkaTestClient;
+import dev.pinch.dataset.api.ExperimentResourceTest;
 import dev.pinch.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,5 +51,35 @@ class ExperimentTriggerTest {
         assertThat(new String(malformed.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("malformed JSON");
         given().get("/experiments/" + key).then().statusCode(404);
+    }
+
+    @Test
+    void badSettingsOnTheTriggerTopicAreDeadLetteredNamingEveryViolationAndNothingIsAnnounced() throws Exception {
+        String key = "badset-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTestClient.send(Topics.EXPERIMENTS, key, "{\"budget\": 60, " + ExperimentResourceTest.BAD_SETTINGS
+                + ", \"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}");
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.EXPERIMENTS),
+                r -> key.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains(ExperimentResourceTest.BAD_SETTINGS_FIELDS);
+        given().get("/experiments/" + key).then().statusCode(404);
+        assertThat(KafkaTestClient.all(Topics.MIXES, r -> r.key().startsWith(key + "."), Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String key = "null-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTestClient.sendBytes(Topics.EXPERIMENTS, key, null);
+        KafkaTestClient.sendBytes(Topics.EXPERIMENTS, key + "-bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+        for (String k : new String[] {key, key + "-bytes"}) {
+            ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.EXPERIMENTS),
+                    r -> k.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertThat(reason).contains(k.equals(key) ? "the record has no value" : "malformed JSON");
+        }
+        aSpecOnTheTriggerTopicStartsTheExperimentUnderTheRecordKey();
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }

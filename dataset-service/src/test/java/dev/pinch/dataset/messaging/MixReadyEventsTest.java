@@ -31,7 +31,7 @@ class MixReadyEventsTest {
     void postedExperimentEmitsOneMixReadyPerMix() throws Exception {
         String id = "k-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON).body("""
-                {"id": "%s", "budget": 120, "training": {"steps": 5}, "eval": {"languages": ["en", "sw"]},
+                {"id": "%s", "budget": 120, "training": {"maxSteps": 5}, "eval": {"languages": ["en", "sw"]},
                  "designs": [{"type": "pinch", "percents": [0, 100], "multilingualCounts": [40]}]}
                 """.formatted(id)).post("/experiments").then().statusCode(202);
 
@@ -46,7 +46,7 @@ class MixReadyEventsTest {
             assertThat(event.experimentId()).isEqualTo(id);
             assertThat(event.exampleCount()).isEqualTo(120);
             assertThat(event.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
-            assertThat(event.trainingConfig()).containsEntry("steps", 5);
+            assertThat(event.trainingConfig()).containsEntry("maxSteps", 5);
             assertThat(event.evalConfig()).containsKey("languages");
             assertThat(event.corpus().name()).isEqualTo("builtin");
             Path file = Path.of(URI.create(event.artifactUri()));

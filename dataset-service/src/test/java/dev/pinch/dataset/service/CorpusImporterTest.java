@@ -3,7 +3,7 @@ package dev.pinch.dataset.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pinch.dataset.domain.Violation;
+import dev.pinch.events.Violation;
 import dev.pinch.store.LocalArtifactStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ class CorpusImporterTest {
 
         assertThatThrownBy(() -> importer.importCorpus(jsonl(file.toString())))
                 .isInstanceOfSatisfying(CorpusImportException.class, e -> {
-                    assertThat(e.report()).get().extracting(r -> r.errorCount()).isEqualTo(1);
+                    assertThat(e.validationReport()).get().extracting(r -> r.errorCount()).isEqualTo(1);
                     assertThat(e.violations()).extracting(Violation::field).containsExactly("bad.jsonl:2.response");
                 });
         assertThat(registry.list()).isEmpty();
@@ -105,7 +105,7 @@ class CorpusImporterTest {
         try {
             importer.importCorpus(request);
         } catch (CorpusImportException e) {
-            assertThat(e.report()).isEmpty();
+            assertThat(e.validationReport()).isEmpty();
             return e.violations().get(0).field();
         }
         throw new AssertionError("accepted " + request);

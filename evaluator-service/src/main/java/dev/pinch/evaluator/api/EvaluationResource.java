@@ -1,5 +1,6 @@
 package dev.pinch.evaluator.api;
 
+import dev.pinch.support.problem.InvalidParameterException;
 import dev.pinch.evaluator.generation.ResponseLog;
 import dev.pinch.evaluator.service.EvaluationJob;
 import dev.pinch.evaluator.service.JobRepository;

@@ -1,5 +1,6 @@
 package dev.pinch.evaluator.api;
 
+import dev.pinch.support.problem.InvalidParameterException;
 import dev.pinch.evaluator.report.ExperimentReport;
 import dev.pinch.evaluator.report.HtmlReport;
 import dev.pinch.evaluator.report.ReportBuilder;

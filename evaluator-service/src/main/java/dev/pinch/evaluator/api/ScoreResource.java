@@ -1,5 +1,6 @@
 package dev.pinch.evaluator.api;
 
+import dev.pinch.support.problem.InvalidParameterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

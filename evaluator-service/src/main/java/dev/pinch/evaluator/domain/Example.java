@@ -1,7 +1,7 @@
 package dev.pinch.evaluator.domain;
 
+import dev.pinch.evaluator.judge.SxsOutcome;
 import dev.pinch.evaluator.judge.Verdict;
-import dev.pinch.evaluator.scoring.SxsOutcome;
 
 /**
  * One prompt of a cell shown in the report, so a reader sees what the models actually say.

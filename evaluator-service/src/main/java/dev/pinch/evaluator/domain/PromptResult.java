@@ -1,7 +1,7 @@
 package dev.pinch.evaluator.domain;
 
+import dev.pinch.evaluator.judge.SxsOutcome;
 import dev.pinch.evaluator.judge.Verdict;
-import dev.pinch.evaluator.scoring.SxsOutcome;
 
 /**
  * What one prompt scored in one cell (checkpoint × eval language): what the report's intervals, paired comparisons

@@ -1,56 +1,46 @@
 package dev.pinch.evaluator.messaging;
 
 import dev.pinch.evaluator.service.CheckpointIntake;
-import dev.pinch.evaluator.service.EvaluatorMetrics;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.EventCodec;
-import dev.pinch.events.InvalidEventException;
 import dev.pinch.events.Topics;
+import dev.pinch.support.messaging.EventIntake;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes CheckpointReady from {@code pinch.checkpoints.v1}. Each message is acknowledged as soon as its evaluation
  * job is stored (QUEUED) — generation and scoring run later on a worker, so they never hold back the consumer's
- * commits. A malformed event, or a checkpoint that cannot be evaluated (missing directory, sha256 mismatch, unusable
- * eval config), goes to {@code pinch.checkpoints.v1.dlq} with the reason in the {@code dead-letter-reason} header.
+ * commits. A record without a value, a malformed event, a checkpoint that cannot be evaluated (missing directory,
+ * sha256 mismatch, unusable eval config) or one whose acceptance fails goes to {@code pinch.checkpoints.v1.dlq} with
+ * the reason in the {@code dead-letter-reason} header ({@link EventIntake}); the channel stays up.
  */
+@Startup // created at start-up so that its dead-letter counter is on /q/metrics from the first scrape
 @ApplicationScoped
 public class CheckpointConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CheckpointConsumer.class);
-
     private final CheckpointIntake intake;
-    private final EvaluatorMetrics metrics;
+    private final EventIntake events;
 
-    public CheckpointConsumer(CheckpointIntake intake, EvaluatorMetrics metrics) {
+    public CheckpointConsumer(CheckpointIntake intake, MeterRegistry registry) {
         this.intake = intake;
-        this.metrics = metrics;
+        this.events = new EventIntake(Topics.CHECKPOINTS, registry, CheckpointConsumer.class);
     }
 
     @Incoming("checkpoints-in")
     @Blocking
     public CompletionStage<Void> onCheckpoint(Message<String> message) {
-        try {
-            CheckpointReady checkpoint = EventCodec.decode(message.getPayload(), CheckpointReady.class,
-                    CheckpointReady.TYPE);
-            CheckpointIntake.Result result = intake.accept(checkpoint);
-            if (result.outcome() == CheckpointIntake.Outcome.REJECTED) {
-                return deadLetter(message, result.reason());
-            }
-            return message.ack();
-        } catch (InvalidEventException e) {
-            return deadLetter(message, e.getMessage());
-        }
-    }
-
-    private CompletionStage<Void> deadLetter(Message<String> message, String reason) {
-        LOG.warnf("CheckpointReady rejected: %s", reason);
-        metrics.deadLettered(Topics.CHECKPOINTS);
-        return message.nack(new InvalidEventException(reason));
+        return events.consume(message,
+                json -> EventCodec.decode(json, CheckpointReady.class, CheckpointReady.TYPE), checkpoint -> {
+                    CheckpointIntake.Result result = intake.accept(checkpoint);
+                    return result.outcome() == CheckpointIntake.Outcome.REJECTED ? Optional.of(result.reason())
+                            : Optional.empty();
+                });
     }
 }

@@ -3,18 +3,16 @@ package dev.pinch.evaluator.messaging;
 import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
-import dev.pinch.events.CloudEventHeaders;
+import dev.pinch.evaluator.service.EvaluationAnnouncer;
 import dev.pinch.events.EvaluationReady;
-import dev.pinch.events.EventCodec;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;
+import dev.pinch.support.messaging.EventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Sends EvaluationReady on {@code pinch.evaluations.v1}, keyed by checkpoint id, with CloudEvents headers, once the
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * absent while there is no baseline) and {@code prompts}.
  */
 @ApplicationScoped
-public class EvaluationEvents {
+public class EvaluationEvents implements EvaluationAnnouncer {
 
     private final MutinyEmitter<String> evaluations;
     private final EvaluatorConfig config;
@@ -34,16 +32,12 @@ public class EvaluationEvents {
     }
 
     /** Sends the EvaluationReady of a stored evaluation and blocks until the broker acknowledges it, or throws. */
+    @Override
     public EvaluationReady evaluationReady(CheckpointEvaluation e, Artifact stored) {
         EvaluationReady event = new EvaluationReady(Events.newId(), EvaluationReady.TYPE, e.experimentId(), Events.now(),
                 e.checkpointId(), e.mixId(), e.evalSet(), e.judge(), stored.uri().toString(), stored.sha256(),
                 scores(e));
-        Message<String> message = Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.key())
-                        .withHeaders(CloudEventHeaders.of(event, config.eventSource()))
-                        .build());
-        evaluations.sendMessage(message).await().atMost(config.publishTimeout());
+        evaluations.sendMessage(EventMessages.of(event, config.eventSource())).await().atMost(config.publishTimeout());
         return event;
     }
 

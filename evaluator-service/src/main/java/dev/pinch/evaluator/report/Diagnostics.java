@@ -2,9 +2,9 @@ package dev.pinch.evaluator.report;
 
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.PromptResult;
+import dev.pinch.evaluator.judge.SxsOutcome;
 import dev.pinch.evaluator.judge.Verdict.Choice;
 import dev.pinch.evaluator.report.ExperimentReport.JudgeDiagnostics;
-import dev.pinch.evaluator.scoring.SxsOutcome;
 import dev.pinch.evaluator.stats.Kappa;
 import java.util.ArrayList;
 import java.util.List;

@@ -85,7 +85,7 @@ public class CheckpointIntake {
             scheduler.submit(jobId);
             baseReference(c, plan);
             return new Result(Outcome.ACCEPTED, jobId, null);
-        } catch (InvalidEvalConfigException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // InvalidSettingsException, InvalidEvalConfigException among them
             return new Result(Outcome.REJECTED, null, e.getMessage());
         }
     }

@@ -7,8 +7,7 @@ import dev.pinch.evaluator.generation.GenerationSettings;
 import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.TaskScorer;
 import dev.pinch.events.CheckpointReady;
-import dev.pinch.lm.PromptEncoder;
-import dev.pinch.lm.PromptFormat;
+import dev.pinch.events.settings.EvalSettings;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -50,8 +49,20 @@ public class EvalPlans {
 
     /** Whether the checkpoint is evaluated: final ones always, intermediate ones when configured. */
     public boolean wanted(CheckpointReady c) {
-        return c.finalCheckpoint()
-                || new EvalConfigReader(c.evalConfig(), "").bool("includeIntermediate", config.includeIntermediate());
+        return c.finalCheckpoint() || or(settings(c).includeIntermediate(), config.includeIntermediate());
+    }
+
+    /**
+     * The checkpoint's eval settings, read by the parser the dataset-service checked them with on arrival.
+     *
+     * @throws dev.pinch.events.settings.InvalidSettingsException naming every bad field
+     */
+    public static EvalSettings settings(CheckpointReady c) {
+        return EvalSettings.from(c.evalConfig());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     /**
@@ -60,7 +71,7 @@ public class EvalPlans {
      * @throws InvalidEvalConfigException naming the field that cannot be used
      */
     public EvalPlan plan(CheckpointReady c) {
-        EvalConfigReader eval = new EvalConfigReader(c.evalConfig(), "");
+        EvalSettings eval = settings(c);
         PromptSources.Source source = sources.resolve(eval, c);
         List<String> languages = languages(eval, c, source.languages());
         Set<String> experiment = new LinkedHashSet<>(languages);
@@ -70,31 +81,22 @@ public class EvalPlans {
         }
         GenerationSettings generation;
         try {
-            generation = new GenerationSettings(eval.integer("batchSize", config.batchSize(), 1),
-                    eval.integer("maxNewTokens", config.maxNewTokens(), 1),
-                    eval.decimal("temperature", config.temperature(), 0, 100),
-                    eval.decimal("topP", config.topP(), Double.MIN_VALUE, 1), eval.longValue("seed", config.seed()),
-                    eval.bool("stopOnEos", config.stopOnEos()));
+            generation = new GenerationSettings(or(eval.batchSize(), config.batchSize()),
+                    or(eval.maxNewTokens(), config.maxNewTokens()), or(eval.temperature(), config.temperature()),
+                    or(eval.topP(), config.topP()), or(eval.seed(), config.seed()),
+                    or(eval.stopOnEos(), config.stopOnEos()));
         } catch (IllegalArgumentException e) {
             throw new InvalidEvalConfigException("generation", e.getMessage());
         }
-        String device = eval.string("device").orElse(config.device());
+        String device = or(eval.device(), config.device());
         if (!device.matches("(?i)auto|cpu|gpu|cuda|(gpu|cuda):\\d+")) {
             throw new InvalidEvalConfigException("device", "must be cpu, gpu, gpu:N or auto, was " + device);
         }
-        String precision = eval.string("precision").orElse("fp32");
-        if (!precision.equals("fp32") && !precision.equals("fp16")) {
-            throw new InvalidEvalConfigException("precision", "must be fp32 or fp16 (fp16 on a GPU), was " + precision);
-        }
-        String template = eval.string("promptTemplate").orElse(null);
-        if (template != null && !template.equals(PromptEncoder.CHAT) && !template.contains(PromptFormat.SLOT)) {
-            throw new InvalidEvalConfigException("promptTemplate", "must be 'chat' or contain " + PromptFormat.SLOT);
-        }
-        return new EvalPlan(checkName(eval.string("evalSet").orElse(source.evalSet())), source.split(),
-                source.uri(), languages, new ArrayList<>(experiment),
-                eval.integer("maxPromptsPerLanguage", config.maxPromptsPerLanguage(), 0), generation,
-                JudgeSpec.read(eval, config.tieMargin()), device, precision, template,
-                JudgeSpec.readSecond(eval, config.tieMargin()));
+        return new EvalPlan(checkName(or(eval.evalSet(), source.evalSet())), source.split(), source.uri(), languages,
+                new ArrayList<>(experiment), or(eval.maxPromptsPerLanguage(), config.maxPromptsPerLanguage()),
+                generation, JudgeSpec.of(eval.judge(), config.tieMargin()), device, or(eval.precision(), "fp32"),
+                eval.promptTemplate(),
+                eval.secondJudge() == null ? null : JudgeSpec.of(eval.secondJudge(), config.tieMargin()));
     }
 
     /**
@@ -124,8 +126,8 @@ public class EvalPlans {
         }
     }
 
-    private List<String> languages(EvalConfigReader eval, CheckpointReady c, Set<String> available) {
-        List<String> given = eval.languages("languages").orElse(null);
+    private List<String> languages(EvalSettings eval, CheckpointReady c, Set<String> available) {
+        List<String> given = eval.languages();
         if (given != null) {
             for (int i = 0; i < given.size(); i++) {
                 if (!available.contains(given.get(i))) {
@@ -150,6 +152,7 @@ public class EvalPlans {
         return out;
     }
 
+    /** The eval set name is part of store keys: a split or corpus name must not smuggle a path into it. */
     private static String checkName(String name) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._=+-]{0,150}")) {
             throw new InvalidEvalConfigException("evalSet", "must be letters, digits and ._=+- , was '" + name + "'");

@@ -4,9 +4,8 @@ import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.generation.GeneratedResponse;
 import dev.pinch.evaluator.generation.ResponseLog;
-import dev.pinch.evaluator.messaging.EvaluationEvents;
+import dev.pinch.evaluator.judge.SxsResult;
 import dev.pinch.evaluator.scoring.LabelSets;
-import dev.pinch.evaluator.scoring.SxsResult;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
@@ -38,14 +37,14 @@ public class EvaluationResults {
     private final EvaluationRepository evaluations;
     private final BaselineIndex baselines;
     private final CheckpointScorer scorer;
-    private final EvaluationEvents events;
+    private final EvaluationAnnouncer events;
     private final EvaluatorMetrics metrics;
     private final ArtifactStore store;
     private final EvalPlans plans;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public EvaluationResults(JobRepository jobs, EvaluationRepository evaluations, BaselineIndex baselines,
-            CheckpointScorer scorer, EvaluationEvents events, EvaluatorMetrics metrics, ArtifactStore store,
+            CheckpointScorer scorer, EvaluationAnnouncer events, EvaluatorMetrics metrics, ArtifactStore store,
             EvalPlans plans) {
         this.plans = plans;
         this.jobs = jobs;

@@ -2,7 +2,6 @@ package dev.pinch.evaluator.service;
 
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
-import dev.pinch.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,8 +49,6 @@ public class EvaluatorMetrics {
                     .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .description("Evaluation jobs by state").register(registry);
         }
-        // Registered up front so that pinch_dlq_messages_total{topic} is 0, not absent, until the first rejection.
-        registry.counter("pinch.dlq.messages", "topic", Topics.CHECKPOINTS);
     }
 
     /** A generated batch. */
@@ -83,11 +80,6 @@ public class EvaluatorMetrics {
     /** A job failed. */
     public void failed() {
         failed.increment();
-    }
-
-    /** A CheckpointReady went to the dead-letter topic. */
-    public void deadLettered(String topic) {
-        registry.counter("pinch.dlq.messages", "topic", topic).increment();
     }
 
     private void set(CheckpointEvaluation e, String lang, String metric, double value) {

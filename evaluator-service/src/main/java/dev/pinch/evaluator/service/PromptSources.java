@@ -4,6 +4,7 @@ import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.generation.EvalPrompt;
 import dev.pinch.evaluator.generation.EvalPrompts;
 import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.settings.EvalSettings;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactAccessException;
 import dev.pinch.store.ArtifactStore;
@@ -49,14 +50,14 @@ public class PromptSources {
         this.store = store;
     }
 
-    Source resolve(EvalConfigReader eval, CheckpointReady c) {
-        return eval.has("promptsUri") || eval.has("promptsPath") ? user(eval) : corpus(eval, c);
+    Source resolve(EvalSettings eval, CheckpointReady c) {
+        return eval.promptsUri() != null || eval.promptsPath() != null ? user(eval) : corpus(eval, c);
     }
 
-    private Source corpus(EvalConfigReader eval, CheckpointReady c) {
+    private Source corpus(EvalSettings eval, CheckpointReady c) {
         String[] ofMix = catalog.corpusOf(c.experimentId(), c.mixId()).orElse(new String[] {config.defaultCorpus(), null});
-        String name = eval.string("corpus").orElse(ofMix[0]);
-        String version = eval.string("corpusVersion").orElse(name.equals(ofMix[0]) ? ofMix[1] : null);
+        String name = eval.corpus() != null ? eval.corpus() : ofMix[0];
+        String version = eval.corpusVersion() != null ? eval.corpusVersion() : name.equals(ofMix[0]) ? ofMix[1] : null;
         if (version == null) {
             version = catalog.latestVersion(name).orElseThrow(() -> new InvalidEvalConfigException("corpus",
                     "names corpus '" + name + "', which is not in the artifact store"));
@@ -64,14 +65,14 @@ public class PromptSources {
         String v = version;
         ExperimentCatalog.Corpus corpus = catalog.corpus(name, v).orElseThrow(() -> new InvalidEvalConfigException(
                 "corpusVersion", "names " + name + " version " + v + ", which is not in the artifact store"));
-        String split = eval.string("split").orElse(config.split());
+        String split = eval.split() != null ? eval.split() : config.split();
         return new Source(name + "-" + v + "-" + split, split, corpus.examplesUri(),
                 new LinkedHashSet<>(corpus.languages()));
     }
 
-    private Source user(EvalConfigReader eval) {
-        String field = eval.has("promptsUri") ? "promptsUri" : "promptsPath";
-        String where = eval.string(field).orElseThrow();
+    private Source user(EvalSettings eval) {
+        String field = eval.promptsUri() != null ? "promptsUri" : "promptsPath";
+        String where = eval.promptsUri() != null ? eval.promptsUri() : eval.promptsPath();
         byte[] bytes;
         try {
             bytes = field.equals("promptsPath") ? Files.readAllBytes(Path.of(where)) : read(URI.create(where));

@@ -40,9 +40,9 @@ class ScoreResourceTest {
     }
 
     static void rejected(String body, String field, String message) {
-        post(body).statusCode(400).contentType(ContentType.JSON)
+        post(body).statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(field))
-                .body("violations[0].message", containsString(message));
+                .body("violations[0].reason", containsString(message));
     }
 
     @Test

@@ -7,8 +7,6 @@ import dev.pinch.evaluator.scoring.LanguageIdentifier;
 import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.LinguaLanguageIdentifier;
 import dev.pinch.evaluator.scoring.ResponseLanguage;
-import dev.pinch.evaluator.scoring.SxsPrompt;
-import dev.pinch.evaluator.scoring.SxsScorer;
 import dev.pinch.evaluator.scoring.TaskScorer;
 import java.util.List;
 import java.util.Optional;

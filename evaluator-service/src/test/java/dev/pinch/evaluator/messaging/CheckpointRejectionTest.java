@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.evaluator.EvalTestData;
 import dev.pinch.evaluator.FreshStoreTestResource;
-import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.Topics;
@@ -93,19 +93,34 @@ class CheckpointRejectionTest {
         Map<String, Object> eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("languages", List.of("en", "xx"));
         CheckpointReady c = checkpoint(exp, "mono-en", eval, false);
-        assertThat(deadLettered(c.runId(), EventCodec.encode(c))).contains("evalConfig.languages[1]")
+        assertThat(deadLettered(c.runId(), EventCodec.encode(c))).contains("eval.languages[1]")
                 .contains("'xx' has no prompts in the eval set");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("judge", Map.of("type", "llm", "model", "qwen"));
         CheckpointReady llm = checkpoint(exp, "mono-sw", eval, false);
         assertThat(deadLettered(llm.runId(), EventCodec.encode(llm)))
-                .contains("evalConfig.judge.baseUrl is required for an llm judge");
+                .contains("eval.judge.baseUrl: is required for an llm judge");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("maxNewTokens", "many");
         CheckpointReady tokens = checkpoint(exp, "mono-fi", eval, false);
         assertThat(deadLettered(tokens.runId(), EventCodec.encode(tokens)))
-                .contains("evalConfig.maxNewTokens must be an integer");
+                .contains("eval.maxNewTokens: must be an integer");
+    }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        KafkaTestClient.sendBytes(Topics.CHECKPOINTS, exp + ".null", null);
+        KafkaTestClient.sendBytes(Topics.CHECKPOINTS, exp + ".bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00});
+        assertThat(reason(KafkaTestClient.await(Topics.dlq(Topics.CHECKPOINTS), r -> (exp + ".null").equals(r.key()), 1,
+                Duration.ofSeconds(60)).get(0))).contains("the record has no value");
+        assertThat(reason(KafkaTestClient.await(Topics.dlq(Topics.CHECKPOINTS), r -> (exp + ".bytes").equals(r.key()), 1,
+                Duration.ofSeconds(60)).get(0))).isNotBlank();
+        CheckpointReady after = checkpoint(exp, "mono-en", EvalTestData.evalConfig(), true);
+        assertThat(deadLettered(after.runId(), EventCodec.encode(after))).contains("but the CheckpointReady event announced");
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pinch.evaluator.domain.PromptResult;
+import dev.pinch.evaluator.judge.SxsOutcome;
 import dev.pinch.evaluator.judge.Verdict.Choice;
 import dev.pinch.evaluator.report.ExperimentReport.JudgeDiagnostics;
-import dev.pinch.evaluator.scoring.SxsOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

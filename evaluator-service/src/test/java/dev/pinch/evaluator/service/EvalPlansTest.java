@@ -110,26 +110,26 @@ class EvalPlansTest {
     void unusableSettingsNameTheirField() {
         Map<String, Object> eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("temperature", -1);
-        assertThatThrownBy(() -> plans.plan(checkpoint(eval, "en"))).hasMessageContaining("evalConfig.temperature");
+        assertThatThrownBy(() -> plans.plan(checkpoint(eval, "en"))).hasMessageContaining("eval.temperature");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", "nope"), "en")))
-                .hasMessage("evalConfig.corpus names corpus 'nope', which is not in the artifact store");
+                .hasMessage("eval.corpus: names corpus 'nope', which is not in the artifact store");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge",
                 Map.of("type", "llm", "baseUrl", "http://x/v1", "model", "m", "apiKey", "secret")), "en")))
-                .hasMessageContaining("evalConfig.judge.apiKey is not accepted");
+                .hasMessageContaining("eval.judge.apiKey: is not accepted");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge", "llm"), "en")))
-                .hasMessageContaining("evalConfig.judge must be 'reference' or an object");
+                .hasMessageContaining("eval.judge: must be 'reference' or an object");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge",
                 Map.of("type", "llm", "baseUrl", "http://x/v1")), "en")))
-                .hasMessageContaining("evalConfig.secondJudge.model is required for an llm judge");
+                .hasMessageContaining("eval.secondJudge.model: is required for an llm judge");
         assertThat(plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge", Map.of("type",
                 "llm", "baseUrl", "http://x/v1", "model", "m")), "en")).secondJudge().name()).isEqualTo("llm-m");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "device", "tpu"), "en")))
-                .hasMessageContaining("evalConfig.device must be cpu, gpu, gpu:N or auto");
+                .hasMessageContaining("eval.device: must be auto, cpu, gpu, cuda, gpu:N or cuda:N");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "/nonexistent/p.jsonl"), "en")))
-                .hasMessageStartingWith("evalConfig.promptsPath cannot be read: /nonexistent/p.jsonl");
+                .hasMessageStartingWith("eval.promptsPath: cannot be read: /nonexistent/p.jsonl");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS,
-                "languages", List.of("en", 3)), "en"))).hasMessageContaining("evalConfig.languages[1]");
+                "languages", List.of("en", 3)), "en"))).hasMessageContaining("eval.languages[1]");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "promptTemplate", "Q:"), "en")))
-                .hasMessageContaining("evalConfig.promptTemplate must be 'chat' or contain {instruction}");
+                .hasMessageContaining("eval.promptTemplate: must be 'chat' or contain {instruction}");
     }
 }

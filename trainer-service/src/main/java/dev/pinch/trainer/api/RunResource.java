@@ -1,5 +1,6 @@
 package dev.pinch.trainer.api;
 
+import dev.pinch.support.problem.InvalidParameterException;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunState;
 import dev.pinch.trainer.service.RunService;

@@ -90,7 +90,7 @@ public record Run(
     public Run report(RunProgress p, Instant now) {
         List<LossPoint> curve = new ArrayList<>(lossCurve);
         curve.removeIf(point -> point.step() >= p.step());
-        curve.add(new LossPoint(p.step(), p.loss(), p.devLoss()));
+        curve.add(new LossPoint(p.step(), p.loss(), p.devLoss(), p.learningRate()));
         return new Run(runId, experimentId, mixId, configHash, baseModel, state, cancelRequested, attempts,
                 resumedFrom, createdAt, now, startedAt, finishedAt, p, curve, checkpoints, error, mix);
     }

@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.lm.DecoderOptions;
 import dev.pinch.lm.LlamaConfig;

@@ -2,6 +2,7 @@ package dev.pinch.trainer.engine;
 
 import ai.djl.Device;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.Engines;
 
 /**

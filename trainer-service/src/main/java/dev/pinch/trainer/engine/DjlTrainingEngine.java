@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.PinchTokenizer;
 import dev.pinch.lm.PromptEncoder;

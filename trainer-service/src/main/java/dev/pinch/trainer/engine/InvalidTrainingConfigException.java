@@ -1,12 +1,16 @@
 package dev.pinch.trainer.engine;
 
-/** A training config value that cannot be used; names the field and the reason. */
-public class InvalidTrainingConfigException extends IllegalArgumentException {
+import dev.pinch.events.Violation;
+import dev.pinch.events.settings.InvalidSettingsException;
+import java.util.List;
+
+/** A training setting that the engine cannot use with this model or data; names the field and the reason. */
+public class InvalidTrainingConfigException extends InvalidSettingsException {
 
     private final String field;
 
     public InvalidTrainingConfigException(String field, String reason) {
-        super("training." + field + " " + reason);
+        super(List.of(new Violation("training." + field, reason)));
         this.field = field;
     }
 

@@ -1,5 +1,7 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.events.settings.TrainingSettings;
+
 /**
  * Linear warmup, then cosine decay to {@code minLrRatio × peak}.
  *

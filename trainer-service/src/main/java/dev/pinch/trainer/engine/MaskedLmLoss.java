@@ -31,11 +31,4 @@ final class MaskedLmLoss {
         NDArray picked = logProbs.gather(next, -1).squeeze(-1);
         return picked.mul(targets.get(":, 1:")).sum().neg();
     }
-
-    /** The masked mean: {@link #nllSum} divided by the number of target positions (at least 1). */
-    static NDArray mean(NDArray logits, NDArray ids, NDArray targets) {
-        float count = targets.get(":, 1:").sum().getFloat();
-        NDArray sum = nllSum(logits, ids, targets);
-        return sum.div(Gradients.scalar(sum.getManager(), Math.max(1f, count)));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.trainer.domain.LossPoint;
 import java.util.ArrayList;
 import java.util.List;
 

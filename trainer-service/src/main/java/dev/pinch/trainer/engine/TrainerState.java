@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.pinch.events.settings.TrainingSettings;
+import dev.pinch.trainer.domain.LossPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.events.settings.TrainingSettings;
 import java.nio.file.Path;
 
 /**

@@ -2,6 +2,8 @@ package dev.pinch.trainer.engine;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.events.settings.TrainingSettings;
+import dev.pinch.trainer.domain.LossPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,22 +1,21 @@
 package dev.pinch.trainer.messaging;
 
 import dev.pinch.events.CheckpointReady;
-import dev.pinch.events.CloudEventHeaders;
-import dev.pinch.events.EventCodec;
 import dev.pinch.events.Events;
 import dev.pinch.events.PipelineEvent;
+import dev.pinch.events.Topics;
 import dev.pinch.events.TrainingProgress;
+import dev.pinch.support.messaging.EventMessages;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.CheckpointRecord;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunProgress;
+import dev.pinch.trainer.service.RunAnnouncer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
  * {@code pinch.checkpoints.v1} (waits for the broker's acknowledgement).
  */
 @ApplicationScoped
-public class TrainingEvents {
+public class TrainingEvents implements RunAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(TrainingEvents.class);
 
@@ -42,21 +41,23 @@ public class TrainingEvents {
         this.config = config;
         this.registry = registry;
         // Registered up front so that pinch_events_failed_total{topic} is 0, not absent, until the first failure.
-        registry.counter("pinch.events.failed", "topic", "pinch.training-progress.v1");
+        registry.counter("pinch.events.failed", "topic", Topics.TRAINING_PROGRESS);
     }
 
     /** Sends a TrainingProgress without waiting; a failure is logged and counted. */
+    @Override
     public void progress(Run run, RunProgress p) {
         TrainingProgress event = new TrainingProgress(Events.newId(), TrainingProgress.TYPE, run.experimentId(),
                 Events.now(), run.runId(), run.mixId(), p.step(), p.totalSteps(), p.epoch(), p.loss(),
                 p.tokensPerSecond(), p.learningRate());
         send(progress, event).subscribe().with(ok -> { }, failure -> {
-            registry.counter("pinch.events.failed", "topic", "pinch.training-progress.v1").increment();
+            registry.counter("pinch.events.failed", "topic", Topics.TRAINING_PROGRESS).increment();
             LOG.debugf("run %s: TrainingProgress not sent: %s", run.runId(), failure.getMessage());
         });
     }
 
     /** Sends the CheckpointReady of a stored checkpoint and blocks until the broker acknowledges it, or throws. */
+    @Override
     public void checkpointReady(Run run, CheckpointRecord c, String baseModel) {
         CheckpointReady event = new CheckpointReady(Events.newId(), CheckpointReady.TYPE, run.experimentId(),
                 Events.now(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),
@@ -67,11 +68,6 @@ public class TrainingEvents {
     }
 
     private Uni<Void> send(MutinyEmitter<String> emitter, PipelineEvent event) {
-        Message<String> message = Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(event.key())
-                        .withHeaders(CloudEventHeaders.of(event, config.eventSource()))
-                        .build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(EventMessages.of(event, config.eventSource()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.pinch.trainer.service;
 
 import dev.pinch.events.MixReady;
-import dev.pinch.trainer.engine.TrainingSettings;
+import dev.pinch.events.settings.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;

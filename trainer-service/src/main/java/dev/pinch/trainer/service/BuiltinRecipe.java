@@ -1,9 +1,9 @@
 package dev.pinch.trainer.service;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.BuiltinModel;
-import dev.pinch.trainer.engine.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ public class BuiltinRecipe {
     /**
      * The pretraining settings.
      *
-     * @throws dev.pinch.trainer.engine.InvalidTrainingConfigException for an override that is not a valid setting
+     * @throws dev.pinch.events.settings.InvalidSettingsException for an override that is not a valid setting
      */
     public TrainingSettings settings() {
         if (config.builtinPretrain().isEmpty()) {

@@ -1,8 +1,9 @@
 package dev.pinch.trainer.service;
 
 import dev.pinch.events.MixReady;
+import dev.pinch.events.settings.BaseModelCheck;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.ArtifactStore;
-import dev.pinch.trainer.engine.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -65,22 +66,6 @@ public class MixChecks {
 
     /** For a directory base model: it exists and has a config.json. The built-in one is always available. */
     Optional<String> baseModelProblem(String baseModel) {
-        if (TrainingSettings.BUILTIN.equals(baseModel)) {
-            return Optional.empty();
-        }
-        Path dir;
-        try {
-            dir = Path.of(baseModel);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("training.baseModel: '" + baseModel + "' is not a path: " + e.getMessage());
-        }
-        if (!Files.isDirectory(dir)) {
-            return Optional.of("training.baseModel: directory " + dir.toAbsolutePath() + " does not exist");
-        }
-        if (!Files.isRegularFile(dir.resolve("config.json"))) {
-            return Optional.of("training.baseModel: " + dir.toAbsolutePath()
-                    + " has no config.json (expected a Hugging Face layout directory)");
-        }
-        return Optional.empty();
+        return BaseModelCheck.problem(baseModel).map(reason -> "training.baseModel: " + reason);
     }
 }

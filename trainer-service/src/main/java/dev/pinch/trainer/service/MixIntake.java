@@ -3,12 +3,12 @@ package dev.pinch.trainer.service;
 import dev.pinch.events.Events;
 import dev.pinch.events.InvalidEventException;
 import dev.pinch.events.MixReady;
+import dev.pinch.events.settings.InvalidSettingsException;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.ArtifactAccessException;
 import dev.pinch.store.Keys;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunIds;
-import dev.pinch.trainer.engine.InvalidTrainingConfigException;
-import dev.pinch.trainer.engine.TrainingSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +70,7 @@ public class MixIntake {
             settings = TrainingSettings.from(config);
             configHash = settings.configHash();
             problem = Optional.empty();
-        } catch (InvalidTrainingConfigException e) {
+        } catch (InvalidSettingsException e) {
             configHash = RunIds.rawConfigHash(config);
             problem = Optional.of("invalid training config: " + e.getMessage());
         }

@@ -1,18 +1,17 @@
 package dev.pinch.trainer.service;
 
 import dev.pinch.events.Events;
+import dev.pinch.events.settings.InvalidSettingsException;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.CheckpointRecord;
 import dev.pinch.trainer.domain.IllegalTransitionException;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunState;
-import dev.pinch.trainer.engine.InvalidTrainingConfigException;
 import dev.pinch.trainer.engine.TrainingEngine;
 import dev.pinch.trainer.engine.TrainingJob;
 import dev.pinch.trainer.engine.TrainingOutcome;
-import dev.pinch.trainer.engine.TrainingSettings;
-import dev.pinch.trainer.messaging.CheckpointOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -121,8 +120,8 @@ public class RunExecutor {
     }
 
     static String reason(Throwable error) {
-        if (error instanceof RunFailure || error instanceof InvalidTrainingConfigException) {
-            String prefix = error instanceof InvalidTrainingConfigException ? "invalid training config: " : "";
+        if (error instanceof RunFailure || error instanceof InvalidSettingsException) {
+            String prefix = error instanceof InvalidSettingsException ? "invalid training config: " : "";
             return prefix + error.getMessage();
         }
         Throwable root = error;

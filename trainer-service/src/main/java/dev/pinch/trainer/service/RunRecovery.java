@@ -4,7 +4,6 @@ import dev.pinch.events.Events;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunState;
-import dev.pinch.trainer.messaging.CheckpointOutbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

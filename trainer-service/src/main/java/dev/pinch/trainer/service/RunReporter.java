@@ -3,8 +3,6 @@ package dev.pinch.trainer.service;
 import dev.pinch.events.Events;
 import dev.pinch.trainer.domain.RunProgress;
 import dev.pinch.trainer.engine.TrainingCallbacks;
-import dev.pinch.trainer.messaging.CheckpointOutbox;
-import dev.pinch.trainer.messaging.TrainingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,11 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RunReporter {
 
     private final RunRepository runs;
-    private final TrainingEvents events;
+    private final RunAnnouncer events;
     private final CheckpointOutbox outbox;
     private final TrainerMetrics metrics;
 
-    public RunReporter(RunRepository runs, TrainingEvents events, CheckpointOutbox outbox, TrainerMetrics metrics) {
+    public RunReporter(RunRepository runs, RunAnnouncer events, CheckpointOutbox outbox, TrainerMetrics metrics) {
         this.runs = runs;
         this.events = events;
         this.outbox = outbox;

@@ -111,7 +111,7 @@ class RunResourceTest {
     void anUnknownStateFilterIs400NamingTheParameter() {
         given().queryParam("state", "sleeping").get("/runs").then().statusCode(400)
                 .body("violations[0].field", equalTo("state"))
-                .body("violations[0].message", containsString("QUEUED"));
+                .body("violations[0].reason", containsString("QUEUED"));
     }
 
     @Test

@@ -91,7 +91,7 @@ class RunTest {
                 plain.artifactUri(), plain.sha256(), Map.of("maxSteps", 5), plain.evalConfig(), 3L);
         assertThat(dev.pinch.trainer.service.MixIntake.trainingConfig(seeded))
                 .containsEntry("seed", 3L).containsEntry("maxSteps", 5);
-        assertThat(dev.pinch.trainer.engine.TrainingSettings.from(
+        assertThat(dev.pinch.events.settings.TrainingSettings.from(
                 dev.pinch.trainer.service.MixIntake.trainingConfig(seeded)).seed()).isEqualTo(3);
     }
 }

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.pinch.events.settings.TrainingSettings;
+import dev.pinch.trainer.domain.LossPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.ByteLevelTokenizer;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;
@@ -18,6 +19,7 @@ import dev.pinch.lm.PromptFormat;
 import dev.pinch.lm.Safetensors;
 import dev.pinch.lm.chat.ChatTemplate;
 
+import dev.pinch.trainer.domain.LossPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class MaskedLmLossTest {
 
     @Test
-    void equalsAHandComputedMaskedMeanOverNextTokenTargets() {
+    void equalsAHandComputedSumOverNextTokenTargets() {
         // B = 2, T = 3, V = 4. Row 0 targets positions 1 and 2; row 1 only position 2; position 0 never counts.
         float[][][] logits = {
             {{0.1f, 0.2f, -0.3f, 1.0f}, {2.0f, -1.0f, 0.5f, 0.0f}, {9f, 9f, 9f, 9f}},
             {{-0.5f, 0.5f, 1.5f, 0.0f}, {0.3f, 0.3f, -2.0f, 1.2f}, {1f, 2f, 3f, 4f}}};
         long[] ids = {7, 3, 0, 1, 2, 3};
         float[] targets = {1, 1, 1, 0, 0, 1};
-        double expected = (nll(logits[0][0], 3) + nll(logits[0][1], 0) + nll(logits[1][1], 3)) / 3;
+        double expected = nll(logits[0][0], 3) + nll(logits[0][1], 0) + nll(logits[1][1], 3);
         try (NDManager m = NDManager.newBaseManager()) {
             float[] flat = new float[24];
             int k = 0;
@@ -31,7 +31,7 @@ class MaskedLmLossTest {
                 }
             }
             NDArray l = m.create(flat, new Shape(2, 3, 4));
-            NDArray loss = MaskedLmLoss.mean(l, m.create(ids, new Shape(2, 3)), m.create(targets, new Shape(2, 3)));
+            NDArray loss = MaskedLmLoss.nllSum(l, m.create(ids, new Shape(2, 3)), m.create(targets, new Shape(2, 3)));
             assertThat((double) loss.getFloat()).isCloseTo(expected, within(1e-6));
         }
     }

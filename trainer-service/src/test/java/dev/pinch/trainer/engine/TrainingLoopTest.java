@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 
+import dev.pinch.events.settings.TrainingSettings;
+import dev.pinch.trainer.domain.LossPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

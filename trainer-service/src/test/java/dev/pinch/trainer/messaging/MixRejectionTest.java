@@ -7,16 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.pinch.broker.KafkaBrokerTestResource;
+import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.MixReady;
 import dev.pinch.events.Topics;
+import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.trainer.FreshRunsTestResource;
-import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.domain.RunIds;
-import dev.pinch.trainer.engine.TrainingSettings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -86,7 +86,7 @@ class MixRejectionTest {
         Artifact mix = TestData.writeMix(store, mixId, 20);
         Map<String, Object> training = Map.of("batchSize", 0);
         MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), training);
-        rejected(event, RunIds.runId(mixId, RunIds.rawConfigHash(training)), "training.batchSize must be >= 1");
+        rejected(event, RunIds.runId(mixId, RunIds.rawConfigHash(training)), "training.batchSize: must be >= 1");
     }
 
     @Test
@@ -134,5 +134,19 @@ class MixRejectionTest {
         assertThat(reason(deadLetter(experiment + ".type"))).contains("eventType must be " + MixReady.TYPE);
 
         given().queryParam("experimentId", experiment).get("/runs").then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
+        String experiment = TestData.newExperimentId();
+        KafkaTestClient.sendBytes(Topics.MIXES, experiment + ".null", null);
+        KafkaTestClient.sendBytes(Topics.MIXES, experiment + ".bytes", new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
+        assertThat(reason(deadLetter(experiment + ".null"))).contains("the record has no value");
+        assertThat(reason(deadLetter(experiment + ".bytes"))).isNotBlank();
+        Artifact mix = TestData.writeMix(store, experiment + ".mono-en", 20);
+        MixReady after = TestData.mixReady(experiment, experiment + ".mono-en", mix, "b".repeat(64),
+                TestData.tinyTraining(4));
+        rejected(after, runId(after), "but the MixReady event announced");
+        given().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -1,17 +1,22 @@
-package dev.pinch.trainer.engine;
+package dev.pinch.events.settings;
 
-import dev.pinch.lm.PromptEncoder;
-import dev.pinch.store.Sha256;
+import dev.pinch.events.Violation;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Training settings, read from an experiment's {@code training} config (a JSON object). Every key is
- * optional; unknown keys are errors so that typos are caught. Defaults are sized for the built-in model
- * on 2 CPU cores: one epoch over a 1,000-example mix takes about a minute (see {@link BuiltinModel}).
+ * Training settings, read from an experiment's {@code training} config (a JSON object): the one contract the
+ * dataset-service checks on arrival and the trainer trains by. Every key is optional; unknown keys are errors so
+ * that typos are caught. Defaults are sized for the built-in model on 2 CPU cores: one epoch over a 1,000-example
+ * mix takes about a minute.
  *
  * @param maxSteps         optimizer steps; 0 means "run {@code epochs} epochs" (default 0)
  * @param epochs           passes over the mix when maxSteps is 0 (default 1)
@@ -34,6 +39,7 @@ import java.util.TreeMap;
  * @param progressEvery    progress callback every N steps (default 10)
  * @param device           {@code auto} (GPU when present), {@code cpu} or {@code gpu} (default auto)
  * @param precision        {@code auto} (bf16 on GPUs that support it, else fp32), {@code fp32} or {@code bf16}
+ *                         (default auto)
  * @param promptTemplate   prompt format: a template whose {@code {instruction}} is replaced (default: plain
  *                         instruction/response), or {@code chat}: the base model's own chat template, with the loss on
  *                         the assistant turn only
@@ -64,35 +70,62 @@ public record TrainingSettings(
 
     public static final String BUILTIN = "builtin";
 
+    /** The prompt template that means "the base model's own chat template" (as {@code PromptEncoder.CHAT}). */
+    public static final String CHAT = "chat";
+
+    /** Where an experiment spec holds these settings. */
+    public static final String PATH = "training";
+
     public static final String DEFAULT_TEMPLATE = "### Instruction:\n{instruction}\n\n### Response:\n";
 
     /** Settings outside the config hash. */
-    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps");
+    public static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps");
 
-    private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
-    private static final Set<String> PRECISIONS = Set.of("auto", "fp32", "bf16");
+    private static final String DEVICES = "auto|cpu|gpu";
+    private static final String PRECISIONS = "auto|fp32|bf16";
 
     public static TrainingSettings defaults() {
         return from(Map.of());
     }
 
-    /** Parses a training config; throws {@link InvalidTrainingConfigException} naming the field and reason. */
+    /** Parses a training config; throws {@link InvalidSettingsException} naming every bad field. */
     public static TrainingSettings from(Map<String, Object> config) {
-        SettingsReader r = new SettingsReader(config == null ? Map.of() : config);
+        List<Violation> violations = new ArrayList<>();
+        TrainingSettings s = read(config, PATH, violations);
+        InvalidSettingsException.throwIfAny(violations);
+        return s;
+    }
+
+    /**
+     * Reads a training config at {@code path}, recording every violation (bad value, unknown key) in {@code sink};
+     * a bad value reads as its default.
+     */
+    public static TrainingSettings read(Object config, String path, List<Violation> sink) {
+        SettingsReader r = SettingsReader.of(config, path, sink);
+        int max = Integer.MAX_VALUE;
         TrainingSettings s = new TrainingSettings(
-                r.integer("maxSteps", 0, 0), r.integer("epochs", 1, 1), r.integer("batchSize", 16, 1),
-                r.integer("gradAccumulation", 1, 1), r.positive("learningRate", 1e-3), r.integer("warmupSteps", 10, 0),
-                r.fraction("minLrRatio", 0.1), r.nonNegative("weightDecay", 0.01), r.nonNegative("gradClip", 1.0),
-                r.integer("maxNonFiniteSteps", 3, 1),
-                r.integer("maxSeqLen", 512, 8), r.integer("seed", 1, 0), r.integer("devEvery", 50, 0),
-                r.integer("devExamples", 64, 1), r.integer("checkpointEvery", 100, 0), r.integer("progressEvery", 10, 1),
-                r.choice("device", "auto", DEVICES), r.choice("precision", "auto", PRECISIONS),
-                r.string("promptTemplate", DEFAULT_TEMPLATE), r.string("baseModel", BUILTIN));
-        if (!s.promptTemplate().contains("{instruction}") && !PromptEncoder.CHAT.equals(s.promptTemplate())) {
-            throw new InvalidTrainingConfigException("promptTemplate", "must be 'chat' or contain {instruction}");
-        }
+                r.integer("maxSteps", 0, 0, max), r.integer("epochs", 1, 1, max), r.integer("batchSize", 16, 1, max),
+                r.integer("gradAccumulation", 1, 1, max), r.decimal("learningRate", 1e-3, 0, true, Double.MAX_VALUE),
+                r.integer("warmupSteps", 10, 0, max), r.decimal("minLrRatio", 0.1, 0, false, 1),
+                r.decimal("weightDecay", 0.01, 0, false, Double.MAX_VALUE),
+                r.decimal("gradClip", 1.0, 0, false, Double.MAX_VALUE), r.integer("maxNonFiniteSteps", 3, 1, max),
+                r.integer("maxSeqLen", 512, 8, max), r.integer("seed", 1, 0, max), r.integer("devEvery", 50, 0, max),
+                r.integer("devExamples", 64, 1, max), r.integer("checkpointEvery", 100, 0, max),
+                r.integer("progressEvery", 10, 1, max),
+                r.matching("device", "auto", DEVICES, "auto, cpu or gpu"),
+                r.matching("precision", "auto", PRECISIONS, "auto, fp32 or bf16"),
+                template(r), r.string("baseModel", BUILTIN));
         r.rejectUnknown();
         return s;
+    }
+
+    private static String template(SettingsReader r) {
+        String template = r.string("promptTemplate", DEFAULT_TEMPLATE);
+        if (!template.contains("{instruction}") && !CHAT.equals(template)) {
+            r.reject("promptTemplate", "must be 'chat' or contain {instruction}");
+            return DEFAULT_TEMPLATE;
+        }
+        return template;
     }
 
     /** Every setting by name, in a stable order: what the config hash covers. */
@@ -115,6 +148,11 @@ public record TrainingSettings(
     public String configHash() {
         TreeMap<String, Object> hashed = new TreeMap<>(asMap());
         hashed.keySet().removeAll(HASH_EXEMPT);
-        return Sha256.of(hashed.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(hashed.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,5 @@
-package dev.pinch.evaluator.scoring;
+package dev.pinch.evaluator.judge;
 
-import dev.pinch.evaluator.judge.Verdict;
 
 /**
  * The two verdicts on one prompt and the resulting outcome for the candidate.

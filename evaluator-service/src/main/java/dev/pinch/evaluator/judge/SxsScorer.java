@@ -1,9 +1,5 @@
-package dev.pinch.evaluator.scoring;
+package dev.pinch.evaluator.judge;
 
-import dev.pinch.evaluator.judge.Judge;
-import dev.pinch.evaluator.judge.JudgeException;
-import dev.pinch.evaluator.judge.JudgeRequest;
-import dev.pinch.evaluator.judge.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,12 +1,8 @@
-package dev.pinch.evaluator.scoring;
+package dev.pinch.evaluator.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pinch.evaluator.judge.Judge;
-import dev.pinch.evaluator.judge.JudgeException;
-import dev.pinch.evaluator.judge.JudgeRequest;
-import dev.pinch.evaluator.judge.Verdict;
 import dev.pinch.evaluator.judge.Verdict.Choice;
 import java.util.ArrayList;
 import java.util.Collections;

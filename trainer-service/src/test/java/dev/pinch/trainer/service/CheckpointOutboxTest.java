@@ -1,4 +1,4 @@
-package dev.pinch.trainer.messaging;
+package dev.pinch.trainer.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,8 @@ import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.domain.CheckpointRecord;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunIds;
+import dev.pinch.trainer.domain.RunProgress;
 import dev.pinch.trainer.engine.TrainingCallbacks.Checkpoint;
-import dev.pinch.trainer.service.BaseModels;
-import dev.pinch.trainer.service.RunRepository;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,12 +26,12 @@ class CheckpointOutboxTest {
     Path root;
 
     /** Fails every announcement while {@code down}, like a broker that does not acknowledge. */
-    static final class Broker extends TrainingEvents {
+    static final class Broker implements RunAnnouncer {
         volatile boolean down = true;
         final List<String> announced = new CopyOnWriteArrayList<>();
 
-        Broker() {
-            super(null, null, null, new SimpleMeterRegistry());
+        @Override
+        public void progress(Run run, RunProgress p) {
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.pinch.evaluator.scoring;
+package dev.pinch.evaluator.judge;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.pinch.trainer.messaging;
+package dev.pinch.trainer.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pinch.events.EventCodec;
@@ -10,8 +10,6 @@ import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.TrainingCallbacks.Checkpoint;
 import dev.pinch.trainer.engine.TrainingOutcome;
-import dev.pinch.trainer.service.BaseModels;
-import dev.pinch.trainer.service.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Optional;
@@ -30,10 +28,10 @@ public class CheckpointOutbox {
 
     private final ArtifactStore store;
     private final RunRepository runs;
-    private final TrainingEvents events;
+    private final RunAnnouncer events;
     private final BaseModels baseModels;
 
-    public CheckpointOutbox(ArtifactStore store, RunRepository runs, TrainingEvents events, BaseModels baseModels) {
+    public CheckpointOutbox(ArtifactStore store, RunRepository runs, RunAnnouncer events, BaseModels baseModels) {
         this.store = store;
         this.runs = runs;
         this.events = events;

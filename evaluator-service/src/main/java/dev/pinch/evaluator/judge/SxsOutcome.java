@@ -1,4 +1,4 @@
-package dev.pinch.evaluator.scoring;
+package dev.pinch.evaluator.judge;
 
 /** The side-by-side outcome of one prompt for the candidate model: win (1 point), tie (0.5) or loss (0). */
 public enum SxsOutcome {

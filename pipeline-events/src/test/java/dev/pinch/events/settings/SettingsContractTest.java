@@ -1,0 +1,88 @@
+package dev.pinch.events.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pinch.events.Violation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsContractTest {
+
+    @Test
+    void defaultsAreDocumentedValuesAndLeftOutDefaultsKeepTheHash() {
+        TrainingSettings d = TrainingSettings.defaults();
+        assertThat(d.learningRate()).isEqualTo(1e-3);
+        assertThat(d.batchSize()).isEqualTo(16);
+        assertThat(d.baseModel()).isEqualTo(TrainingSettings.BUILTIN);
+        assertThat(TrainingSettings.from(Map.of("learningRate", 1e-3, "batchSize", 16)).configHash())
+                .isEqualTo(d.configHash()).matches("[0-9a-f]{64}");
+        assertThat(TrainingSettings.from(Map.of("learningRate", 2e-3)).configHash()).isNotEqualTo(d.configHash());
+    }
+
+    @Test
+    void settingsRoundTripThroughTheirOwnMapWithTheTemplateAsWritten() {
+        TrainingSettings d = TrainingSettings.defaults();
+        TrainingSettings back = TrainingSettings.from(new java.util.HashMap<>(d.asMap()));
+        assertThat(back).isEqualTo(d);
+        assertThat(back.promptTemplate()).isEqualTo(TrainingSettings.DEFAULT_TEMPLATE).endsWith("\n");
+        assertThat(back.configHash()).isEqualTo(d.configHash());
+    }
+
+    @Test
+    void everyBadTrainingValueAndUnknownKeyIsNamedInOnePass() {
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("learningRate", -1, "batchSize", 1.5, "device", "tpu", "learnRate", 1),
+                "training", out);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("training.learningRate",
+                "training.batchSize", "training.device", "training.learnRate");
+        assertThat(out).filteredOn(v -> v.field().equals("training.learnRate")).singleElement()
+                .extracting(Violation::reason).asString().contains("is not a setting here", "learningRate");
+    }
+
+    @Test
+    void everyBadEvalValueIsNamedByItsPathJudgeIncluded() {
+        List<Violation> out = new ArrayList<>();
+        EvalSettings.read(Map.of("maxNewTokens", "many", "tempreature", 0.5,
+                "judge", Map.of("type", "llm", "model", "m", "baseUrl", "ftp://x"),
+                "secondJudge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "colour", "red")),
+                "eval", out);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.maxNewTokens",
+                "eval.tempreature", "eval.judge.baseUrl", "eval.secondJudge.model", "eval.secondJudge.colour");
+    }
+
+    @Test
+    void aValidEvalConfigIsTypedAndAbsentValuesAreNull() {
+        EvalSettings s = EvalSettings.from(Map.of("languages", List.of("en", "fi", "en"), "temperature", 0,
+                "judge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "model", "qwen")));
+        assertThat(s.languages()).containsExactly("en", "fi");
+        assertThat(s.temperature()).isZero();
+        assertThat(s.maxNewTokens()).isNull();
+        assertThat(s.judge().isReference()).isFalse();
+        assertThat(s.judge().maxConcurrency()).isEqualTo(4);
+        assertThat(EvalSettings.from(null).judge()).isNull();
+        assertThatThrownBy(() -> EvalSettings.from(Map.of("judge", "llm")))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("eval.judge: must be");
+    }
+
+    @Test
+    void aSettingsObjectThatIsNoObjectIsOneViolation() {
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(List.of(1), "training", out);
+        assertThat(out).containsExactly(new Violation("training", "must be an object"));
+    }
+
+    @Test
+    void aBaseModelDirectoryMustHoldAConfig(@TempDir Path dir) throws Exception {
+        assertThat(BaseModelCheck.problem(TrainingSettings.BUILTIN)).isEmpty();
+        assertThat(BaseModelCheck.problem(dir.resolve("nope").toString())).get().asString().contains("does not exist");
+        assertThat(BaseModelCheck.problem(dir.toString())).get().asString().contains("no readable config.json");
+        Files.writeString(dir.resolve("config.json"), "{}");
+        assertThat(BaseModelCheck.problem(dir.toString())).isEmpty();
+    }
+}
