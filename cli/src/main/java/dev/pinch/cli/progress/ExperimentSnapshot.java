@@ -10,17 +10,28 @@ import java.util.Set;
  * One poll of an experiment across the three services: the mixes dataset-service assembled, the trainer's runs of
  * them, the evaluator's jobs on their final checkpoints, and the built-in base model's pretraining. An experiment with
  * {@code seeds} has one entry per mix and seed ({@code pinch-p1 seed 2}).
+ *
+ * @param baseEvaluation the state of the evaluation of the untuned base model (the report's {@code base} row), or
+ *                       null when the evaluator has none for this experiment
  */
-public record ExperimentSnapshot(String experimentId, boolean published, List<MixStatus> mixes, JsonNode baseModel) {
+public record ExperimentSnapshot(String experimentId, boolean published, List<MixStatus> mixes, JsonNode baseModel,
+        String baseEvaluation) {
 
-    /** Every mix is {@link MixStatus#finished()} and every MixReady was announced. */
+    /**
+     * Every mix is {@link MixStatus#finished()}, every MixReady was announced, and the base model's evaluation, if the
+     * evaluator queued one, has ended: the report is then final.
+     */
     public boolean complete() {
-        return published && !mixes.isEmpty() && mixes.stream().allMatch(MixStatus::finished);
+        return published && !mixes.isEmpty() && mixes.stream().allMatch(MixStatus::finished)
+                && (baseEvaluation == null || "DONE".equals(baseEvaluation) || "FAILED".equals(baseEvaluation));
     }
 
     public long count(String phase) {
         return mixes.stream().filter(m -> m.phase().equals(phase)).count();
     }
+
+    /** The mix-id suffix of the base model's evaluation, as the evaluator names it ({@code <experiment>.base}). */
+    static final String BASE_DESIGN = "base";
 
     /** Builds the snapshot from the JSON of GET /experiments/{id}, /runs, /evaluations and /base-models. */
     public static ExperimentSnapshot of(JsonNode experiment, JsonNode runs, JsonNode evaluations, JsonNode baseModels) {
@@ -37,8 +48,10 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
             }
         }
         JsonNode base = baseModels != null && baseModels.size() > 0 ? baseModels.get(0) : null;
-        return new ExperimentSnapshot(experiment.path("id").asText(), experiment.path("published").asBoolean(false),
-                mixes, base);
+        String id = experiment.path("id").asText();
+        JsonNode baseEval = latest(evaluations, id + "." + BASE_DESIGN, null, false);
+        return new ExperimentSnapshot(id, experiment.path("published").asBoolean(false), mixes, base,
+                baseEval == null ? null : baseEval.path("state").asText());
     }
 
     private static MixStatus status(JsonNode mix, Long seed, JsonNode runs, JsonNode evaluations,

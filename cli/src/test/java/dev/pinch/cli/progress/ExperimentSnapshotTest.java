@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.api.Test;
 
 class ExperimentSnapshotTest {
@@ -60,6 +61,13 @@ class ExperimentSnapshotTest {
         assertThat(s.complete()).isTrue();
         assertThat(ProgressBoard.lines(s, null).get(0)).startsWith("base model builtin-abc")
                 .contains("5/300").contains("ETA 10:00");
+
+        JsonNode baseRunning = json("[{'mixId':'demo.base','finalCheckpoint':true,'state':'GENERATING'}]");
+        ArrayNode withBase = ((ArrayNode) evals.deepCopy()).addAll((ArrayNode) baseRunning);
+        assertThat(ExperimentSnapshot.of(json(EXPERIMENT), runs, withBase, json("[]")).complete())
+                .as("the base model's evaluation is still running: the report is not final").isFalse();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withBase.get(withBase.size() - 1)).put("state", "DONE");
+        assertThat(ExperimentSnapshot.of(json(EXPERIMENT), runs, withBase, json("[]")).complete()).isTrue();
 
         JsonNode unpublished = json(EXPERIMENT.replace("'published':true", "'published':false"));
         assertThat(ExperimentSnapshot.of(unpublished, runs, evals, json("[]")).complete()).isFalse();
