@@ -8,6 +8,8 @@ import dev.pinch.evaluator.report.ReportCache;
 import dev.pinch.evaluator.report.ReportCharts;
 import dev.pinch.evaluator.report.ReportFormats;
 import dev.pinch.evaluator.service.EvaluationRepository;
+import dev.pinch.evaluator.service.ExperimentCatalog;
+import dev.pinch.evaluator.service.JobRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,11 +31,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
 @Tag(name = "reports")
 public class ReportResource {
 
+    /** Experiment ids as dataset-service accepts them. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
     private final EvaluationRepository evaluations;
+    private final ExperimentCatalog experiments;
+    private final JobRepository jobs;
     private final ReportCache cache = new ReportCache();
 
-    public ReportResource(EvaluationRepository evaluations) {
+    public ReportResource(EvaluationRepository evaluations, ExperimentCatalog experiments, JobRepository jobs) {
         this.evaluations = evaluations;
+        this.experiments = experiments;
+        this.jobs = jobs;
     }
 
     @GET
@@ -69,9 +78,22 @@ public class ReportResource {
         };
     }
 
+    /**
+     * The report of a known experiment (its record is in the store, or the evaluator has evaluations or jobs of it).
+     *
+     * @throws InvalidParameterException (400) for an id that no experiment can have
+     * @throws NotFoundException (404) for an experiment nobody submitted
+     */
     private ExperimentReport build(String id, String shares) {
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidParameterException("id", "must be an experiment id: lower-case letters, digits and '-',"
+                    + " at most 63 characters");
+        }
         Map<String, Double> parsed = parseShares(shares);
         List<dev.pinch.evaluator.domain.CheckpointEvaluation> stored = evaluations.finalPerMix(id);
+        if (stored.isEmpty() && !experiments.exists(id) && jobs.ofExperiment(id).isEmpty()) {
+            throw new NotFoundException("no experiment " + id);
+        }
         return cache.get(id + "?" + parsed, stored, () -> ReportBuilder.build(id, stored, parsed));
     }
 

@@ -50,6 +50,11 @@ public class ExperimentCatalog {
         return new ArrayList<>(out);
     }
 
+    /** Whether dataset-service has stored the experiment's record. */
+    public boolean exists(String experimentId) {
+        return json("experiments/" + experimentId + "/experiment.json").isPresent();
+    }
+
     /** The corpus (name, version) the mix was drawn from: from the experiment record, else the mix manifest. */
     public Optional<String[]> corpusOf(String experimentId, String mixId) {
         Optional<JsonNode> ref = json("experiments/" + experimentId + "/experiment.json").map(e -> e.path("corpus"))

@@ -24,6 +24,9 @@ class ReportResourceTest {
     @Inject
     EvaluationRepository repository;
 
+    @Inject
+    dev.pinch.store.ArtifactStore store;
+
     String experiment;
 
     static CheckpointEvaluation eval(String exp, String mix, String lang, double fi, double sw) {
@@ -77,8 +80,23 @@ class ReportResourceTest {
     }
 
     @Test
-    void anExperimentWithoutEvaluationsSaysSo() {
-        given().accept("application/json").get("/experiments/none-yet/report").then().statusCode(200)
+    void anExperimentWithoutEvaluationsSaysSo() throws Exception {
+        String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
+        String record = "{\"id\":\"" + known + "\",\"mixes\":[]}";
+        store.writeBytes("experiments/" + known + "/experiment.json",
+                record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().accept("application/json").get("/experiments/" + known + "/report").then().statusCode(200)
                 .body("notes", hasItems("no checkpoint of this experiment has been evaluated yet"));
+    }
+
+    @Test
+    void anUnknownExperimentIs404AndABadIdIs400() {
+        given().accept("application/json").get("/experiments/nobody-sent-this/report").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        for (String bad : List.of("..%2F..%2Fetc", "a%00b", "%3Cscript%3E", "UPPER")) {
+            given().urlEncodingEnabled(false).get("/experiments/" + bad + "/report").then().statusCode(400)
+                    .contentType(startsWith("application/problem+json")).body(containsString("id"))
+                    .body(org.hamcrest.Matchers.not(containsString("<script>")));
+        }
     }
 }
