@@ -25,9 +25,12 @@ public final class SpecParser {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
+        // a key given twice, or a fraction where a count belongs, is an error, never "the last one wins" or rounding
         return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Parses JSON, or YAML when {@code yaml} is true. */

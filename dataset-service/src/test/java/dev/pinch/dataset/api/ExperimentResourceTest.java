@@ -11,6 +11,7 @@ import dev.pinch.broker.KafkaBrokerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,6 +148,17 @@ public class ExperimentResourceTest {
         given().contentType(ContentType.JSON).body("{\"budget\": \"many\", \"designs\": [{\"type\": \"multilingual\"}]}")
                 .post("/experiments")
                 .then().statusCode(400).body("violations[0].field", equalTo("budget"));
+        given().contentType(ContentType.JSON).body("{\"budget\": 1.5, \"designs\": [{\"type\": \"multilingual\"}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations[0].field", equalTo("budget"));
+        given().contentType(ContentType.JSON)
+                .body("{\"budget\": 10, \"budget\": 20, \"designs\": [{\"type\": \"multilingual\"}]}")
+                .post("/experiments")
+                .then().statusCode(400).body("violations[0].reason", containsString("Duplicate field 'budget'"));
+        given().contentType("application/yaml")
+                .body("budget: 10\nbudget: 20\ndesigns: [{type: multilingual}]\n".getBytes(StandardCharsets.UTF_8))
+                .post("/experiments")
+                .then().statusCode(400).body("violations[0].reason", containsString("Duplicate field 'budget'"));
     }
 
     /** Bad training and eval values, unknown keys in both, a base model that is not there: one 400 naming each. */
