@@ -127,6 +127,9 @@ public class CheckpointIntake {
         require(c.mixId(), "mixId");
         require(c.uri(), "uri");
         require(c.sha256(), "sha256");
+        if (c.step() < 0) {
+            throw new IllegalArgumentException("step must be 0 or more, was " + c.step());
+        }
         try {
             Keys.check(c.experimentId() + "/" + c.checkpointId());
         } catch (ArtifactAccessException e) {

@@ -66,6 +66,8 @@ class CheckpointRejectionTest {
                 .contains("eventType must be " + CheckpointReady.TYPE);
         assertThat(deadLettered(exp + ".id", EventCodec.encode(c).replace(c.checkpointId(), "")))
                 .contains("checkpointId is required");
+        assertThat(deadLettered(exp + ".step", EventCodec.encode(c).replace("\"step\":" + c.step(), "\"step\":-5")))
+                .contains("step must be 0 or more, was -5");
         given().queryParam("experimentId", exp).get("/evaluations").then().statusCode(200).body("size()",
                 org.hamcrest.Matchers.equalTo(0));
     }
