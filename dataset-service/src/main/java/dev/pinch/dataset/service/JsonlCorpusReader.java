@@ -21,18 +21,43 @@ public final class JsonlCorpusReader {
     private JsonlCorpusReader() {
     }
 
-    /** Streams every record of {@code file} into {@code sink}; syntax problems become errors with their line. */
+    /** The longest line read, in characters: a file without line breaks (or {@code /dev/zero}) fails fast. */
+    static final int MAX_LINE = 1 << 20;
+
+    /**
+     * Streams every record of {@code file} into {@code sink}; syntax problems become errors with their line and column,
+     * never quoting the file's text (the file may be anything the server can read).
+     */
     public static void read(Path file, CorpusValidator sink) throws IOException {
-        String name = file.getFileName().toString();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            sink.issue(new CorpusIssue(name, 0, null, null, "not a regular file", Severity.ERROR));
+            return;
+        }
         int lineNo = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1 || !line.isEmpty(); c = in.read()) {
+                if (c != -1 && c != '\n') {
+                    if (line.length() == MAX_LINE) {
+                        sink.issue(new CorpusIssue(name, lineNo + 1, null, null, "line longer than " + MAX_LINE
+                                + " characters; reading stopped here", Severity.ERROR));
+                        return;
+                    }
+                    line.append((char) c);
+                    continue;
                 }
-                if (!line.isBlank()) {
-                    readLine(name, lineNo, line, sink);
+                lineNo++;
+                String text = line.toString();
+                line.setLength(0);
+                if (lineNo == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (!text.isBlank()) {
+                    readLine(name, lineNo, text, sink);
+                }
+                if (c == -1) {
+                    break;
                 }
             }
         } catch (CharacterCodingException e) {
@@ -46,8 +71,9 @@ public final class JsonlCorpusReader {
         try {
             node = CorpusJson.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            sink.issue(new CorpusIssue(name, lineNo, null, null, "not valid JSON: " + e.getOriginalMessage(),
-                    Severity.ERROR));
+            var at = e.getLocation();
+            sink.issue(new CorpusIssue(name, lineNo, null, null, "not valid JSON"
+                    + (at == null || at.getColumnNr() < 0 ? "" : " (column " + at.getColumnNr() + ")"), Severity.ERROR));
             return;
         }
         if (!node.isObject()) {

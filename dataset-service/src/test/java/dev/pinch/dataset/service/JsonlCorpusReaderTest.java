@@ -86,6 +86,26 @@ class JsonlCorpusReaderTest {
     }
 
     @Test
+    void errorsNeverQuoteTheFilesTextAndHugeOrSpecialFilesFailFast() throws IOException {
+        CorpusValidation v = read(List.of("root:x:0:0:secret-token:/root:/bin/bash", "{\"id\": swordfish}"));
+        assertThat(v.report().errors()).extracting(CorpusIssue::message)
+                .containsExactly("not valid JSON (column 1)", "not valid JSON (column 8)")
+                .noneMatch(m -> m.contains("root") || m.contains("secret") || m.contains("swordfish"));
+
+        CorpusValidator devZero = CorpusValidator.jsonl();
+        JsonlCorpusReader.read(Path.of("/dev/zero"), devZero);
+        assertThat(devZero.finish().report().errors()).extracting(CorpusIssue::message)
+                .containsExactly("not a regular file");
+
+        Path huge = dir.resolve("one-line.jsonl");
+        Files.writeString(huge, "x".repeat(JsonlCorpusReader.MAX_LINE + 10));
+        CorpusValidator oneLine = CorpusValidator.jsonl();
+        JsonlCorpusReader.read(huge, oneLine);
+        assertThat(oneLine.finish().report().errors()).singleElement()
+                .satisfies(i -> assertThat(i.message()).startsWith("line longer than 1048576 characters"));
+    }
+
+    @Test
     void warnsAboutIdsMissingInSomeLanguages() throws IOException {
         CorpusValidation v = read(List.of(line("a", "en", "train"), line("b", "en", "train"),
                 line("c", "en", "train"), line("a", "de", "train"), line("c", "sr-Latn", "train")));
