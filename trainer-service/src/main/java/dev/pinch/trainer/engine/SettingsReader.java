@@ -72,6 +72,27 @@ final class SettingsReader {
         return s;
     }
 
+    boolean bool(String key, boolean fallback) {
+        Object v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new InvalidTrainingConfigException(key, "must be true or false, was " + v);
+        }
+        return b;
+    }
+
+    /** A nested object, or null when absent. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(String key) {
+        Object v = get(key);
+        if (v != null && !(v instanceof Map)) {
+            throw new InvalidTrainingConfigException(key, "must be an object, was " + v);
+        }
+        return (Map<String, Object>) v;
+    }
+
     void rejectUnknown() {
         Set<String> unknown = new TreeSet<>(config.keySet());
         unknown.removeAll(read);

@@ -1,5 +1,6 @@
 package dev.pinch.trainer.engine;
 
+import dev.pinch.lm.LoraSpec;
 import dev.pinch.lm.PromptEncoder;
 import dev.pinch.store.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,10 @@ import java.util.TreeMap;
  *                         the assistant turn only
  * @param baseModel        {@code builtin} (the small model Pinch pretrains itself, cached by its config hash)
  *                         or a directory in Hugging Face layout (config.json, safetensors, tokenizer.json)
+ * @param lora             LoRA adapters instead of full fine-tuning: {@code {rank, alpha, dropout, targetModules}},
+ *                         each optional (see {@link LoraSettings}); absent (the default) for full fine-tuning
+ * @param gradientCheckpointing recompute each decoder layer's forward during backward instead of keeping its
+ *                         activations (default false); not part of the config hash, since the gradients are the same
  */
 public record TrainingSettings(
         int maxSteps,
@@ -60,14 +65,16 @@ public record TrainingSettings(
         String device,
         String precision,
         String promptTemplate,
-        String baseModel) {
+        String baseModel,
+        LoraSpec lora,
+        boolean gradientCheckpointing) {
 
     public static final String BUILTIN = "builtin";
 
     public static final String DEFAULT_TEMPLATE = "### Instruction:\n{instruction}\n\n### Response:\n";
 
     /** Settings outside the config hash. */
-    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps");
+    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps", "gradientCheckpointing");
 
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     private static final Set<String> PRECISIONS = Set.of("auto", "fp32", "bf16");
@@ -87,9 +94,14 @@ public record TrainingSettings(
                 r.integer("maxSeqLen", 512, 8), r.integer("seed", 1, 0), r.integer("devEvery", 50, 0),
                 r.integer("devExamples", 64, 1), r.integer("checkpointEvery", 100, 0), r.integer("progressEvery", 10, 1),
                 r.choice("device", "auto", DEVICES), r.choice("precision", "auto", PRECISIONS),
-                r.string("promptTemplate", DEFAULT_TEMPLATE), r.string("baseModel", BUILTIN));
+                r.string("promptTemplate", DEFAULT_TEMPLATE), r.string("baseModel", BUILTIN),
+                LoraSettings.parse(r.object("lora")), r.bool("gradientCheckpointing", false));
         if (!s.promptTemplate().contains("{instruction}") && !PromptEncoder.CHAT.equals(s.promptTemplate())) {
             throw new InvalidTrainingConfigException("promptTemplate", "must be 'chat' or contain {instruction}");
+        }
+        if (s.gradientCheckpointing() && s.lora() != null && s.lora().dropout() > 0) {
+            throw new InvalidTrainingConfigException("gradientCheckpointing", "cannot be combined with LoRA dropout "
+                    + s.lora().dropout() + ": the recomputed forward would draw other dropout masks");
         }
         r.rejectUnknown();
         return s;
@@ -100,7 +112,8 @@ public record TrainingSettings(
         Map<String, Object> m = new LinkedHashMap<>();
         for (var c : TrainingSettings.class.getRecordComponents()) {
             try {
-                m.put(c.getName(), c.getAccessor().invoke(this));
+                Object v = c.getAccessor().invoke(this);
+                m.put(c.getName(), v instanceof LoraSpec spec ? LoraSettings.asMap(spec) : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -110,11 +123,15 @@ public record TrainingSettings(
 
     /**
      * sha256 over the resolved settings: equal for configs that differ only in defaults left out. Settings that
-     * only decide when a run gives up ({@link #HASH_EXEMPT}) are left out, so adding them kept existing hashes.
+     * only decide when a run gives up or how memory is traded for time ({@link #HASH_EXEMPT}) are left out, and
+     * so is {@code lora} when absent, so adding them kept existing hashes; LoRA settings, when given, are hashed.
      */
     public String configHash() {
         TreeMap<String, Object> hashed = new TreeMap<>(asMap());
         hashed.keySet().removeAll(HASH_EXEMPT);
+        if (lora == null) {
+            hashed.remove("lora");
+        }
         return Sha256.of(hashed.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
