@@ -79,6 +79,21 @@ class LoraGoldenTest {
         }
     }
 
+    /** The merge option: a full checkpoint of base + adapter that loads without PEFT and gives PEFT's merged logits. */
+    @Test
+    void mergedCheckpointLoadsAsAPlainModel(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        LoraMerge.write(TestData.golden("llama"), DIR.resolve("adapter"), out);
+        Map<String, Safetensors.Tensor> golden = Safetensors.read(DIR.resolve("golden.safetensors"));
+        assertThat(out.resolve("config.json")).exists();
+        assertThat(Safetensors.read(out.resolve("model.safetensors")).keySet())
+                .noneMatch(k -> k.contains("lora")).contains("model.layers.0.self_attn.q_proj.weight");
+        try (LlamaModel model = LlamaModel.load(out, Device.cpu()); NDManager m = model.manager().newSubManager()) {
+            NDArray ids = golden.get("input_ids").toNDArray(m, DataType.INT64);
+            NDArray merged = golden.get("merged_logits").toNDArray(m, DataType.FLOAT32);
+            assertThat(TestData.maxAbsDiff(model.forward(ids), merged)).isLessThan(1e-4f);
+        }
+    }
+
     /**
      * A fresh adapter starts as the base (B = 0) and is written with PEFT's names; the copy of such a file
      * that PEFT loaded (pinch-written/) is what this code writes today, and PEFT's record says it agreed.
