@@ -46,6 +46,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
         Path base = job.baseModelDir();
         String baseLabel = TrainingSettings.BUILTIN.equals(s.baseModel())
                 ? "builtin:" + BuiltinModel.configHash() : base.toString();
+        MemoryCheck.require(LlamaConfig.read(base.resolve("config.json")), s, device.device());
         try (PinchTokenizer tokenizer = PinchTokenizer.load(base.resolve("tokenizer.json"));
                 CausalLm model = open(s, base, job.resumeFrom(), baseLabel, device)) {
             check(model instanceof LoraLm lora ? lora.base().model().config() : ((LlamaLm) model).model().config(),
@@ -91,6 +92,10 @@ public final class DjlTrainingEngine implements TrainingEngine {
             BooleanSupplier cancelled) throws Exception {
         TrainingSettings s = job.settings();
         DeviceChoice device = DeviceChoice.resolve(s);
+        if (s.lora() != null) {
+            throw new InvalidTrainingConfigException("lora", "applies to fine-tuning; pretraining trains every weight");
+        }
+        MemoryCheck.require(config, s, device.device());
         Checkpoints.clean(job.workDir());
         try (PinchTokenizer tokenizer = PinchTokenizer.load(job.tokenizer());
                 LlamaLm model = job.resumeFrom() != null ? LlamaLm.load(job.resumeFrom(), device.device())
@@ -115,14 +120,18 @@ public final class DjlTrainingEngine implements TrainingEngine {
 
     /**
      * Full fine-tuning: the base's (or the resumed checkpoint's) weights. LoRA: the base's weights, frozen, and a
-     * fresh adapter seeded by the run's seed or the resumed checkpoint's adapter.
+     * fresh adapter seeded by the run's seed or the resumed checkpoint's adapter; the adapter names its base as the
+     * store does ({@code builtin-<sha256>}: the name of the store directory it was read from) or by its directory.
      */
     private static CausalLm open(TrainingSettings s, Path base, Path resumeFrom, String baseLabel, DeviceChoice device)
             throws java.io.IOException {
         if (s.lora() == null) {
             return LlamaLm.load(resumeFrom != null ? resumeFrom : base, device.device());
         }
-        return LoraLm.load(base, resumeFrom, s.lora(), s.seed(), baseLabel, device.device());
+        String dirName = base.getFileName() == null ? "" : base.getFileName().toString();
+        String storedName = !baseLabel.startsWith("builtin:") ? baseLabel
+                : dirName.matches("builtin-[0-9a-f]{64}") ? dirName : "builtin-" + baseLabel.substring(8);
+        return LoraLm.load(base, resumeFrom, s.lora(), s.seed(), storedName, device.device());
     }
 
     private static void check(LlamaConfig config, PinchTokenizer tokenizer, TrainingSettings s) {

@@ -44,6 +44,8 @@ import java.util.TreeMap;
  *                         each optional (see {@link LoraSettings}); absent (the default) for full fine-tuning
  * @param gradientCheckpointing recompute each decoder layer's forward during backward instead of keeping its
  *                         activations (default false); not part of the config hash, since the gradients are the same
+ * @param memoryLimitGb    the most memory (GB, 1e9 bytes) a run's estimated peak may take; 0 (the default) means the
+ *                         device's memory; a run over it is refused before it starts ({@link MemoryCheck}); not hashed
  */
 public record TrainingSettings(
         int maxSteps,
@@ -67,14 +69,15 @@ public record TrainingSettings(
         String promptTemplate,
         String baseModel,
         LoraSpec lora,
-        boolean gradientCheckpointing) {
+        boolean gradientCheckpointing,
+        double memoryLimitGb) {
 
     public static final String BUILTIN = "builtin";
 
     public static final String DEFAULT_TEMPLATE = "### Instruction:\n{instruction}\n\n### Response:\n";
 
     /** Settings outside the config hash. */
-    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps", "gradientCheckpointing");
+    static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps", "gradientCheckpointing", "memoryLimitGb");
 
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     private static final Set<String> PRECISIONS = Set.of("auto", "fp32", "bf16");
@@ -95,7 +98,8 @@ public record TrainingSettings(
                 r.integer("devExamples", 64, 1), r.integer("checkpointEvery", 100, 0), r.integer("progressEvery", 10, 1),
                 r.choice("device", "auto", DEVICES), r.choice("precision", "auto", PRECISIONS),
                 r.string("promptTemplate", DEFAULT_TEMPLATE), r.string("baseModel", BUILTIN),
-                LoraSettings.parse(r.object("lora")), r.bool("gradientCheckpointing", false));
+                LoraSettings.parse(r.object("lora")), r.bool("gradientCheckpointing", false),
+                r.nonNegative("memoryLimitGb", 0));
         if (!s.promptTemplate().contains("{instruction}") && !PromptEncoder.CHAT.equals(s.promptTemplate())) {
             throw new InvalidTrainingConfigException("promptTemplate", "must be 'chat' or contain {instruction}");
         }

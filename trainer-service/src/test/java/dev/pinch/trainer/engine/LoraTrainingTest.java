@@ -76,7 +76,7 @@ class LoraTrainingTest {
                 .contains("exp_avg.base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight")
                 .noneMatch(k -> k.endsWith("embed_tokens.weight") || k.endsWith("q_proj.weight"));
         assertThat(Files.readString(ckpt.resolve(LoraAdapter.CONFIG)))
-                .contains("\"r\": 4", "\"base_model_name_or_path\": \"builtin:");
+                .contains("\"r\": 4", "\"base_model_name_or_path\": \"builtin-");
         List<LossPoint> history = TrainerState.read(ckpt).lossHistory();
         assertThat(history.getLast().loss()).isLessThan(history.getFirst().loss());
 
