@@ -95,6 +95,48 @@ class LocalPipelineTest {
                 .containsExactlyInAnyOrder("base", "mono-en", "mono-es", "pinch-p50");
     }
 
+    static final String LORA_SPEC = """
+            id: local-lora
+            corpus: builtin
+            seed: 3
+            budget: 24
+            languages: [en]
+            training: {maxSteps: 2, batchSize: 4, maxSeqLen: 96, warmupSteps: 1, progressEvery: 1, devEvery: 0,
+                       learningRate: 0.01, lora: {rank: 4, alpha: 8}}
+            eval: {maxPromptsPerLanguage: 2, maxNewTokens: 4}
+            designs:
+              - type: monolingual
+            """;
+
+    /**
+     * A LoRA experiment on the built-in model through the services: MixReady, adapter checkpoints (PEFT's files, no
+     * full weights), their evaluation over the stored base, and the report.
+     */
+    @Test
+    @Order(1)
+    void aLoraExperimentRunsEndToEnd() throws Exception {
+        PinchClient client = new PinchClient(config.endpoints());
+        client.submit(Files.writeString(config.dataDir().resolve("lora.yaml"), LORA_SPEC));
+        ExperimentSnapshot done = new Watcher(client, new PrintStream(OutputStream.nullOutputStream()), false,
+                Duration.ofSeconds(1)).watch("local-lora", Duration.ofMinutes(6), () -> stack.crashed().isPresent());
+        assertThat(stack.crashed()).isEmpty();
+        assertThat(done.complete()).isTrue();
+        assertThat(done.mixes()).extracting(m -> m.phase()).containsOnly("done");
+        List<Path> adapters;
+        try (var files = Files.walk(config.dataDir())) {
+            adapters = files.filter(f -> f.toString().contains("local-lora") && f.toString().contains("checkpoints")
+                    && f.getFileName().toString().equals("adapter_config.json")).toList();
+        }
+        assertThat(adapters).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.resolveSibling("adapter_model.safetensors")).exists();
+            assertThat(a.resolveSibling("model.safetensors")).doesNotExist();
+            assertThat(Files.readString(a)).contains("\"base_model_name_or_path\": \"builtin-");
+        });
+        JsonNode report = client.report("local-lora");
+        assertThat(report.path("matrices").path("task").path("rows")).extracting(JsonNode::asText)
+                .contains("mono-en");
+    }
+
     @Test
     @Order(2)
     void everyMetricADashboardQueriesIsExposedByTheServices() {

@@ -11,15 +11,14 @@ import java.util.Map;
 /** The full decoder forward: embeddings, blocks, final norm and LM head; positions and masks. */
 final class Decoder {
 
-    private static final float MASKED = -1e9f;
-
-    private final LlamaConfig config;
+        private final LlamaConfig config;
     private final DecoderLayer[] layers;
     private final NDArray embed;
     private final NDArray norm;
     private final NDArray head;
     private final Rope rope;
     private final Rope localRope;
+    private LoraAdapter lora;
 
     Decoder(LlamaConfig config, Map<String, NDArray> params) {
         this.config = config;
@@ -33,6 +32,11 @@ final class Decoder {
         this.embed = params.get(LlamaWeights.EMBED);
         this.norm = params.get(LlamaWeights.NORM);
         this.head = config.tieWordEmbeddings() ? embed : params.get(LlamaWeights.LM_HEAD);
+    }
+
+    /** Applies {@code adapter} to every forward from now on (null: none). */
+    void useAdapter(LoraAdapter adapter) {
+        this.lora = adapter;
     }
 
     /**
@@ -61,24 +65,64 @@ final class Decoder {
             }
             NDArray[] state = new NDArray[2];
             ForwardStep step = step(b, t, m, cache, scope, state);
-            NDArray h = DecoderLayer.embedding(tok, embed);
-            if (config.options().scaleEmbedding()) {
-                h = h.mul(step.scalar(Math.sqrt(config.hiddenSize()), h));
-            }
+            NDArray h = embed(tok, step);
             for (int i = 0; i < layers.length; i++) {
-                h = layers[i].forward(h, step, i);
+                h = cache != null ? layers[i].forward(h, step, i) : layer(i, h, step, scope);
             }
-            NDArray logits = DecoderLayer.linear(DecoderLayer.rmsNorm(h, norm, config), head, null);
-            if (logits.getDataType() != DataType.FLOAT32) {
-                logits = logits.toType(DataType.FLOAT32, false);
-            }
-            logits = Attention.softcap(logits, config.options().finalSoftcap(), step);
+            NDArray logits = head(h, step);
             if (cache != null) {
                 cache.advance(state[0], state[1], t);
             }
             logits.attach(out);
             return logits;
         }
+    }
+
+    /**
+     * Layer {@code i} with its temporaries in a manager of their own, closed at once: what backward needs stays
+     * alive in autograd's graph, the rest is freed before the next layer runs. The output lands in {@code scope}.
+     */
+    NDArray layer(int i, NDArray h, ForwardStep step, NDManager scope) {
+        try (NDManager own = scope.newSubManager()) {
+            h.attach(own);
+            NDArray out = layers[i].forward(h, step, i);
+            out.attach(scope);
+            return out;
+        }
+    }
+
+    /** Layer {@code i}, its temporaries in the manager of {@code h}. */
+    NDArray block(int i, NDArray h, ForwardStep step) {
+        return layers[i].forward(h, step, i);
+    }
+
+    /** The (scaled) token embeddings, in the manager of {@code tok}. */
+    NDArray embed(NDArray tok, ForwardStep step) {
+        NDArray h = DecoderLayer.embedding(tok, embed);
+        return config.options().scaleEmbedding() ? h.mul(step.scalar(Math.sqrt(config.hiddenSize()), h)) : h;
+    }
+
+    /** Final norm, LM head, fp32 and the final soft-cap: the logits, in the manager of {@code h}. */
+    NDArray head(NDArray h, ForwardStep step) {
+        NDArray logits = DecoderLayer.linear(DecoderLayer.rmsNorm(h, norm, config), head, null);
+        if (logits.getDataType() != DataType.FLOAT32) {
+            logits = logits.toType(DataType.FLOAT32, false);
+        }
+        return Attention.softcap(logits, config.options().finalSoftcap(), step);
+    }
+
+    /** A cache-free, mask-free forward step of {@code [b, t]} tokens whose temporaries land in {@code scope}. */
+    ForwardStep training(long b, int t, NDManager scope) {
+        return step(b, t, null, null, scope, new NDArray[2]);
+    }
+
+    /** Whether the embedding table takes gradients (a leaf's flag; DJL reports false for non-leaf outputs). */
+    boolean embeddingTrained() {
+        return ai.djl.pytorch.jni.JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray) embed);
+    }
+
+    int layerCount() {
+        return layers.length;
     }
 
     /** Positions, rotary tables and the additive masks; {@code state} receives the cache's next key mask and counts. */
@@ -90,12 +134,12 @@ final class Decoder {
         int window = config.options().anySliding() ? config.options().slidingWindow() : 0;
         if (m == null && (cache == null || !cache.padded())) {
             NDArray pos = scope.arange(past, total);
-            NDArray allowed = causal(scope, past, t, total);
-            NDArray full = t == 1 ? null : additive(allowed);
+            NDArray allowed = Masks.causal(scope, past, t, total);
+            NDArray full = t == 1 ? null : Masks.additive(allowed);
             NDArray sliding = window == 0 || t == 1 && total <= window ? null
-                    : additive(allowed.logicalAnd(inWindow(scope, past, t, total, window)));
+                    : Masks.additive(allowed.logicalAnd(Masks.inWindow(scope, past, t, total, window)));
             return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
-                    full, sliding, cache, scope);
+                    full, sliding, cache, scope, lora);
         }
         NDArray valid = m != null ? m : scope.ones(new Shape(b, t), DataType.INT64);
         NDArray seen = cache == null || cache.seen() == null
@@ -104,44 +148,21 @@ final class Decoder {
         NDArray validBool = valid.toType(DataType.BOOLEAN, false);
         NDArray keyMask;
         if (cache != null && cache.keyMask() != null) {
-            keyMask = concat(scope, cache.keyMask(), validBool);
+            keyMask = Masks.concat(scope, cache.keyMask(), validBool);
         } else {
-            keyMask = past == 0 ? validBool : concat(scope, scope.ones(new Shape(b, past), DataType.BOOLEAN),
+            keyMask = past == 0 ? validBool : Masks.concat(scope, scope.ones(new Shape(b, past), DataType.BOOLEAN),
                     validBool);
         }
-        NDArray allowed = causal(scope, past, t, total).logicalAnd(keyMask.reshape(b, 1, 1, total));
-        NDArray sliding = window == 0 ? null : additive(allowed.logicalAnd(inWindow(scope, past, t, total, window)));
+        NDArray allowed = Masks.causal(scope, past, t, total).logicalAnd(keyMask.reshape(b, 1, 1, total));
+        NDArray sliding = window == 0 ? null
+                : Masks.additive(allowed.logicalAnd(Masks.inWindow(scope, past, t, total, window)));
         state[0] = keyMask;
         state[1] = valid.sum(new int[] {1}, true).add(seen);
         return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
-                additive(allowed), sliding, cache, scope);
+                Masks.additive(allowed), sliding, cache, scope, lora);
     }
 
     private NDArray[] local(NDArray pos, int total, NDManager scope, DataType type) {
         return localRope == null ? null : localRope.tables(pos, total, scope, type);
-    }
-
-    /** {@code [T, S]} BOOLEAN: query {@code past+i} may see key {@code j <= past+i}. */
-    private static NDArray causal(NDManager scope, int past, int t, int total) {
-        NDArray rows = scope.arange(past, past + t).reshape(t, 1);
-        NDArray cols = scope.arange(0, total).reshape(1, total);
-        return cols.lte(rows);
-    }
-
-    /** {@code [T, S]} BOOLEAN: key {@code j} is among the {@code window} latest positions of query {@code past+i}. */
-    private static NDArray inWindow(NDManager scope, int past, int t, int total, int window) {
-        NDArray rows = scope.arange(past - window, past + t - window).reshape(t, 1);
-        NDArray cols = scope.arange(0, total).reshape(1, total);
-        return cols.gt(rows);
-    }
-
-    private static NDArray additive(NDArray allowed) {
-        return allowed.toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED);
-    }
-
-    private static NDArray concat(NDManager scope, NDArray first, NDArray second) {
-        NDArray r = NDArrays.concat(new NDList(first, second), 1);
-        r.attach(scope);
-        return r;
     }
 }

@@ -58,21 +58,21 @@ record DecoderLayer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDAr
     NDArray forward(NDArray h, ForwardStep step, int layer) {
         LlamaConfig c = step.config();
         NDArray x = rmsNorm(h, inputNorm, c);
-        NDArray qh = heads(linear(x, q, qBias), step, c.numAttentionHeads());
-        NDArray kh = heads(linear(x, k, kBias), step, c.numKeyValueHeads());
+        NDArray qh = heads(Projection.apply(x, q, qBias, step), step, c.numAttentionHeads());
+        NDArray kh = heads(Projection.apply(x, k, kBias, step), step, c.numKeyValueHeads());
         if (c.options().qkNorm()) {
             qh = rmsNorm(qh, qNorm, c);
             kh = rmsNorm(kh, kNorm, c);
         }
         qh = Rope.apply(qh, step.rope(layer));
         kh = Rope.apply(kh, step.rope(layer));
-        NDArray vh = heads(linear(x, v, vBias), step, c.numKeyValueHeads());
+        NDArray vh = heads(Projection.apply(x, v, vBias, step), step, c.numKeyValueHeads());
         if (step.cache() != null) {
             NDArray[] kv = step.cache().append(layer, kh, vh);
             kh = kv[0];
             vh = kv[1];
         }
-        NDArray attn = linear(Attention.forward(qh, kh, vh, step, layer), o, oBias);
+        NDArray attn = Projection.apply(Attention.forward(qh, kh, vh, step, layer), o, oBias, step);
         if (!c.options().sandwichNorms()) {
             h = h.add(attn);
             return h.add(mlp(rmsNorm(h, postNorm, c), step));
@@ -82,12 +82,12 @@ record DecoderLayer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDAr
     }
 
     private NDArray mlp(NDArray x, ForwardStep step) {
-        NDArray g = linear(x, mlp[0], mlp[1]);
+        NDArray g = Projection.apply(x, mlp[0], mlp[1], step);
         NDArray act = switch (step.config().options().activation()) {
             case SILU -> g.mul(g.getNDArrayInternal().sigmoid());
             case GELU_TANH -> geluTanh(g, step);
         };
-        return linear(act.mul(linear(x, mlp[2], mlp[3])), mlp[4], mlp[5]);
+        return Projection.apply(act.mul(Projection.apply(x, mlp[2], mlp[3], step)), mlp[4], mlp[5], step);
     }
 
     /** PyTorch's {@code gelu(x, approximate='tanh')}: {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */

@@ -17,9 +17,10 @@ import ai.djl.ndarray.types.Shape;
  * @param slidingMask the same for sliding layers (also excluding keys outside the window), or null
  * @param cache the KV cache, or null
  * @param scope the manager that owns this call's temporaries
+ * @param lora the LoRA adapter applied to the projections, or null
  */
 record ForwardStep(LlamaConfig config, long batch, long length, NDArray[] rope, NDArray[] localRope, NDArray mask,
-        NDArray slidingMask, KvCache cache, NDManager scope) {
+        NDArray slidingMask, KvCache cache, NDManager scope, LoraAdapter lora) {
 
     /** @return the rotary tables of a layer */
     NDArray[] rope(int layer) {

@@ -170,6 +170,30 @@ public final class LlamaModel implements AutoCloseable {
         return decoder.run(inputIds, attentionMask, cache);
     }
 
+    /**
+     * Applies a LoRA adapter to every forward from now on, or none ({@code null}). The adapter's arrays stay
+     * the adapter's; this model's weights are unchanged.
+     *
+     * @param adapter an adapter made for this model, or null
+     */
+    public void useAdapter(LoraAdapter adapter) {
+        decoder.useAdapter(adapter);
+    }
+
+    /**
+     * One forward and backward with activation checkpointing per decoder layer ({@link CheckpointedBackward}):
+     * the gradients that {@code backward(lossOf(forward(inputIds)))} would accumulate, while holding only one
+     * layer's autograd graph at a time. Gradients accumulate into every parameter (and adapter tensor) that
+     * requires them.
+     *
+     * @param inputIds {@code [B, T]} token ids (no padding mask, no cache)
+     * @param lossOf the scalar to differentiate, from the fp32 logits {@code [B, T, vocab]}
+     * @return the scalar's value
+     */
+    public float backwardCheckpointed(NDArray inputIds, java.util.function.UnaryOperator<NDArray> lossOf) {
+        return CheckpointedBackward.run(decoder, inputIds, lossOf);
+    }
+
     /** @return a new, empty KV cache for this model */
     public KvCache newCache() {
         return new KvCache(this);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinch.lm.LlamaModel;
+import dev.pinch.lm.LoraAdapter;
 import dev.pinch.lm.PinchTokenizer;
 import dev.pinch.lm.PromptEncoder;
 import dev.pinch.lm.PromptFormat;
@@ -59,6 +60,21 @@ public final class CheckpointModel implements AutoCloseable {
      * @return the loaded checkpoint; close it to free the weights
      */
     public static CheckpointModel load(Path dir, Device device, DataType dtype, String promptTemplate) {
+        return load(dir, null, device, dtype, promptTemplate);
+    }
+
+    /**
+     * Loads a checkpoint that holds full weights ({@code base} null) or a PEFT LoRA adapter over {@code base}: the
+     * base's weights with the adapter merged in (so generation costs what the base's does).
+     *
+     * @param dir            the checkpoint directory (tokenizer.json beside the weights or the adapter)
+     * @param base           the base model directory of an adapter checkpoint, or null
+     * @param device         where to compute
+     * @param dtype          FLOAT32, or FLOAT16 on a GPU
+     * @param promptTemplate {@code chat}, a template with {@code {instruction}}, or null for the checkpoint's own
+     * @return the loaded checkpoint; close it to free the weights
+     */
+    public static CheckpointModel load(Path dir, Path base, Device device, DataType dtype, String promptTemplate) {
         Path tokenizerJson = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizerJson)) {
             throw new IllegalArgumentException("checkpoint " + dir + " has no tokenizer.json");
@@ -66,10 +82,23 @@ public final class CheckpointModel implements AutoCloseable {
         PromptEncoder format = PromptEncoder.of(promptTemplate != null ? promptTemplate : promptTemplate(dir), dir);
         PinchTokenizer tokenizer = PinchTokenizer.load(tokenizerJson);
         try {
-            return new CheckpointModel(LlamaModel.load(dir, device, dtype), tokenizer, format);
+            return new CheckpointModel(base == null ? LlamaModel.load(dir, device, dtype)
+                    : merged(dir, base, device, dtype), tokenizer, format);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
+        }
+    }
+
+    private static LlamaModel merged(Path adapterDir, Path base, Device device, DataType dtype) {
+        LlamaModel model = LlamaModel.load(base, device, dtype);
+        try (LoraAdapter adapter = LoraAdapter.load(adapterDir, model)) {
+            adapter.mergeInto(model);
+            return model;
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e instanceof IOException io ? new UncheckedIOException("cannot read adapter " + adapterDir, io)
+                    : (RuntimeException) e;
         }
     }
 

@@ -152,9 +152,10 @@ public class CheckpointIntake {
         }
         try {
             Path dir = store.localPath(uri);
-            if (!Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve("config.json"))) {
+            if (!Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve("config.json"))
+                    && !Files.isRegularFile(dir.resolve("adapter_config.json"))) {
                 throw new IllegalArgumentException("checkpoint " + c.uri() + " is not a checkpoint directory"
-                        + " (no config.json)");
+                        + " (no config.json, nor a LoRA adapter's adapter_config.json)");
             }
             String actual = store.sha256(uri);
             if (!actual.equals(c.sha256())) {

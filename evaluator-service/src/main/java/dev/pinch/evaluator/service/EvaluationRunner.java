@@ -85,9 +85,11 @@ public class EvaluationRunner {
         }
         Map<String, List<EvalPrompt>> prompts = plans.prompts(job.plan());
         Path dir = checkpointDir(job);
+        Path base = AdapterBase.of(dir, store);
         DataType dtype = "fp16".equals(job.plan().precision()) ? DataType.FLOAT16 : DataType.FLOAT32;
         ResponseGenerator generator = new ResponseGenerator(
-                () -> CheckpointModel.load(dir, Engines.device(job.plan().device()), dtype, job.plan().promptTemplate()),
+                () -> CheckpointModel.load(dir, base, Engines.device(job.plan().device()), dtype,
+                        job.plan().promptTemplate()),
                 job.plan().generation(),
                 (lang, n, tokens, elapsed) -> metrics.batch(tokens, elapsed));
         ResponseGenerator.Outcome outcome = generator.run(prompts, log, stop);

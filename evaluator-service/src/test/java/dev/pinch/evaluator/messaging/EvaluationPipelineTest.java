@@ -20,6 +20,10 @@ import dev.pinch.events.EventCodec;
 import dev.pinch.events.Topics;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.lm.LlamaModel;
+import dev.pinch.lm.LoraAdapter;
+import dev.pinch.lm.LoraSpec;
+import ai.djl.Device;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -165,6 +169,49 @@ class EvaluationPipelineTest {
         assertThat(base.sha256()).isNotBlank();
         given().accept("application/json").get("/experiments/" + exp + "/report").then().statusCode(200)
                 .body("matrices.task.rows", hasItems("base", "mono-fi", "mono-en"));
+    }
+
+    /**
+     * A LoRA checkpoint (PEFT adapter files, no weights) naming a stored built-in base is evaluated over that base
+     * with the adapter merged; its responses differ from the bare base's, so the adapter was applied.
+     */
+    @Test
+    void anAdapterCheckpointIsEvaluatedOverItsStoredBase() throws Exception {
+        String exp = EvalTestData.newExperimentId();
+        String name = "builtin-" + "0".repeat(63) + "2";
+        Path tmp = Files.createTempDirectory("lora");
+        Path baseDir = EvalTestData.writeCheckpointDir(tmp.resolve("b"), 11);
+        if (store.find("models/" + name).isEmpty()) {
+            store.writeDirectory("models/" + name, baseDir);
+        }
+        Path adapterDir = Files.createDirectories(tmp.resolve("a"));
+        try (LlamaModel base = LlamaModel.load(baseDir, Device.cpu());
+                LoraAdapter adapter = LoraAdapter.create(base, new LoraSpec(4, 8, 0, LoraSpec.ALL_PROJECTIONS), 2)) {
+            adapter.parameters().values().forEach(t -> t.addi(t.onesLike().mul(0.2f)));
+            adapter.save(adapterDir, name);
+        }
+        Files.copy(baseDir.resolve("tokenizer.json"), adapterDir.resolve("tokenizer.json"));
+        Files.copy(baseDir.resolve("trainer_state.json"), adapterDir.resolve("trainer_state.json"));
+        Artifact a = store.writeDirectory("checkpoints/" + exp + ".lora-fi.abc123/step-000004", adapterDir);
+        CheckpointReady c = EvalTestData.checkpointReady(exp, "lora-fi", EvalTestData.design("monolingual", "fi"), a,
+                a.sha256(), true, EvalTestData.evalConfig());
+        CheckpointReady withBase = new CheckpointReady(c.eventId(), c.eventType(), c.experimentId(), c.timestamp(),
+                c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(), c.finalCheckpoint(), c.uri(), c.sha256(),
+                name, c.device(), c.precision(), c.evalConfig(), null);
+        KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(withBase));
+        EvaluationReady ready = nth(c, 1);
+        assertThat(ready.scores()).containsOnlyKeys("en", "fi");
+        List<ConsumerRecord<String, String>> baseRow = KafkaTestClient.await(Topics.EVALUATIONS,
+                r -> (exp + ".base").equals(r.key()), 1, WAIT);
+        assertThat(baseRow).hasSize(1);
+        List<String> tuned = responses(exp, c.checkpointId());
+        assertThat(tuned).isNotEmpty();
+        assertThat(tuned).as("the adapter changes what the base generates").isNotEqualTo(responses(exp, exp + ".base"));
+    }
+
+    private List<String> responses(String exp, String checkpointId) {
+        return new ResponseLog(store, exp, checkpointId, EvalTestData.EVAL_SET).read("fi").values().stream()
+                .sorted(java.util.Comparator.comparing(r -> r.id())).map(r -> r.response()).toList();
     }
 
     @Test

@@ -45,6 +45,12 @@ import java.util.TreeMap;
  *                         the assistant turn only
  * @param baseModel        {@code builtin} (the small model Pinch pretrains itself, cached by its config hash)
  *                         or a directory in Hugging Face layout (config.json, safetensors, tokenizer.json)
+ * @param lora             LoRA adapters instead of full fine-tuning: {@code {rank, alpha, dropout, targetModules}},
+ *                         each optional ({@link LoraSettings}); absent (the default) for full fine-tuning
+ * @param gradientCheckpointing recompute each decoder layer's forward during backward instead of keeping its
+ *                         activations (default false); not part of the config hash, since the gradients are the same
+ * @param memoryLimitGb    the most memory (GB, 1e9 bytes) a run's estimated peak may take; 0 (the default) means the
+ *                         device's memory; a run over it is refused before it starts (the trainer's MemoryCheck); not hashed
  */
 public record TrainingSettings(
         int maxSteps,
@@ -66,7 +72,10 @@ public record TrainingSettings(
         String device,
         String precision,
         String promptTemplate,
-        String baseModel) {
+        String baseModel,
+        LoraSettings lora,
+        boolean gradientCheckpointing,
+        double memoryLimitGb) {
 
     public static final String BUILTIN = "builtin";
 
@@ -79,7 +88,8 @@ public record TrainingSettings(
     public static final String DEFAULT_TEMPLATE = "### Instruction:\n{instruction}\n\n### Response:\n";
 
     /** Settings outside the config hash. */
-    public static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps");
+    public static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps", "gradientCheckpointing",
+            "memoryLimitGb");
 
     private static final String DEVICES = "auto|cpu|gpu";
     private static final String PRECISIONS = "auto|fp32|bf16";
@@ -114,7 +124,13 @@ public record TrainingSettings(
                 r.integer("progressEvery", 10, 1, max),
                 r.matching("device", "auto", DEVICES, "auto, cpu or gpu"),
                 r.matching("precision", "auto", PRECISIONS, "auto, fp32 or bf16"),
-                template(r), r.string("baseModel", BUILTIN));
+                template(r), r.string("baseModel", BUILTIN),
+                LoraSettings.read(r.raw("lora"), r.field("lora"), sink), r.bool("gradientCheckpointing", false),
+                r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE));
+        if (s.gradientCheckpointing() && s.lora() != null && s.lora().dropout() > 0) {
+            r.reject("gradientCheckpointing", "cannot be combined with LoRA dropout " + s.lora().dropout()
+                    + ": the recomputed forward would draw other dropout masks");
+        }
         r.rejectUnknown();
         return s;
     }
@@ -133,7 +149,8 @@ public record TrainingSettings(
         Map<String, Object> m = new LinkedHashMap<>();
         for (var c : TrainingSettings.class.getRecordComponents()) {
             try {
-                m.put(c.getName(), c.getAccessor().invoke(this));
+                Object v = c.getAccessor().invoke(this);
+                m.put(c.getName(), v instanceof LoraSettings lora ? lora.asMap() : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -143,11 +160,15 @@ public record TrainingSettings(
 
     /**
      * sha256 over the resolved settings: equal for configs that differ only in defaults left out. Settings that
-     * only decide when a run gives up ({@link #HASH_EXEMPT}) are left out, so adding them kept existing hashes.
+     * only decide when a run gives up or how memory is traded for time ({@link #HASH_EXEMPT}) are left out, and
+     * so is {@code lora} when absent, so adding them kept existing hashes; LoRA settings, when given, are hashed.
      */
     public String configHash() {
         TreeMap<String, Object> hashed = new TreeMap<>(asMap());
         hashed.keySet().removeAll(HASH_EXEMPT);
+        if (lora == null) {
+            hashed.remove("lora");
+        }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(hashed.toString().getBytes(StandardCharsets.UTF_8)));

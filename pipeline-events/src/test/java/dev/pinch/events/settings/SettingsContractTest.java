@@ -26,6 +26,27 @@ class SettingsContractTest {
     }
 
     @Test
+    void loraSettingsHaveDefaultsAreHashedAndRoundTripWhileMemorySettingsAreNot() {
+        TrainingSettings full = TrainingSettings.defaults();
+        assertThat(full.lora()).isNull();
+        TrainingSettings lora = TrainingSettings.from(Map.of("lora", Map.of("rank", 8)));
+        assertThat(lora.lora()).isEqualTo(new LoraSettings(8, 32, 0, LoraSettings.ALL_PROJECTIONS));
+        assertThat(lora.configHash()).as("LoRA settings are part of the run's identity").isNotEqualTo(full.configHash());
+        assertThat(TrainingSettings.from(new java.util.HashMap<>(lora.asMap()))).isEqualTo(lora);
+        assertThat(TrainingSettings.from(Map.of("gradientCheckpointing", true, "memoryLimitGb", 12)).configHash())
+                .as("memory settings change how, not what, a run computes").isEqualTo(full.configHash());
+
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("lora", Map.of("rank", 0, "targetModules", List.of("lm_head"), "r", 4),
+                "gradientCheckpointing", "yes"), "training", out);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("training.lora.rank",
+                "training.lora.targetModules", "training.lora.r", "training.gradientCheckpointing");
+        assertThatThrownBy(() -> TrainingSettings.from(Map.of("gradientCheckpointing", true,
+                "lora", Map.of("dropout", 0.1)))).hasMessageContaining("training.gradientCheckpointing")
+                .hasMessageContaining("dropout");
+    }
+
+    @Test
     void settingsRoundTripThroughTheirOwnMapWithTheTemplateAsWritten() {
         TrainingSettings d = TrainingSettings.defaults();
         TrainingSettings back = TrainingSettings.from(new java.util.HashMap<>(d.asMap()));

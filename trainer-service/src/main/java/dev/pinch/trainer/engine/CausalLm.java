@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The model as the training loop sees it: named parameters (Hugging Face names, in a stable order), a
@@ -20,6 +21,21 @@ interface CausalLm extends AutoCloseable {
 
     /** Logits [B, T, V] for int64 token ids [B, T]; position t sees tokens 0..t only. */
     NDArray forward(NDArray inputIds);
+
+    /**
+     * Forward and backward of {@code lossOf(forward(inputIds))} with each decoder layer's forward recomputed
+     * during backward (activation checkpointing); gradients accumulate as with a plain backward. This default
+     * does a plain forward and backward.
+     *
+     * @return the loss's value
+     */
+    default float backwardCheckpointed(NDArray inputIds, UnaryOperator<NDArray> lossOf) {
+        try (var mode = Gradients.recording(true)) {
+            NDArray loss = lossOf.apply(forward(inputIds));
+            Gradients.backward(loss);
+            return loss.getFloat();
+        }
+    }
 
     NDManager manager();
 

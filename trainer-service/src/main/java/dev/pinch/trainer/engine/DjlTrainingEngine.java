@@ -45,10 +45,13 @@ public final class DjlTrainingEngine implements TrainingEngine {
         DeviceChoice device = DeviceChoice.resolve(s);
         Checkpoints.clean(job.workDir());
         Path base = job.baseModelDir();
-        Path weights = job.resumeFrom() != null ? job.resumeFrom() : base;
+        String baseLabel = TrainingSettings.BUILTIN.equals(s.baseModel())
+                ? "builtin:" + BuiltinModel.configHash() : base.toString();
+        MemoryCheck.require(LlamaConfig.read(base.resolve("config.json")), s, device.device());
         try (PinchTokenizer tokenizer = PinchTokenizer.load(base.resolve("tokenizer.json"));
-                LlamaLm model = LlamaLm.load(weights, device.device())) {
-            check(model.model().config(), tokenizer, s);
+                CausalLm model = open(s, base, job.resumeFrom(), baseLabel, device)) {
+            check(model instanceof LoraLm lora ? lora.base().model().config() : ((LlamaLm) model).model().config(),
+                    tokenizer, s);
             PromptTokens tokens = new PromptTokens(tokenizer, PromptEncoder.of(s.promptTemplate(), base));
             SftData data = SftData.load(job.mixFile(), tokens, s);
             Map<String, Path> files = new LinkedHashMap<>();
@@ -57,8 +60,6 @@ public final class DjlTrainingEngine implements TrainingEngine {
                     files.put(f, base.resolve(f));
                 }
             }
-            String baseLabel = TrainingSettings.BUILTIN.equals(s.baseModel())
-                    ? "builtin:" + BuiltinModel.configHash() : base.toString();
             RunSpec spec = new RunSpec("sft", job.runId(), job.mixId(), job.mixSha256(), s, baseLabel, device,
                     new TrainerState.Seeds(s.seed(), s.seed(), s.seed()), data.heldOutIds(), job.workDir(), files);
             LOG.log(System.Logger.Level.INFO, "run {0}: {1} training and {2} dev examples ({3} dropped), {4} {5}{6}",
@@ -92,6 +93,10 @@ public final class DjlTrainingEngine implements TrainingEngine {
             BooleanSupplier cancelled) throws Exception {
         TrainingSettings s = job.settings();
         DeviceChoice device = DeviceChoice.resolve(s);
+        if (s.lora() != null) {
+            throw new InvalidTrainingConfigException("lora", "applies to fine-tuning; pretraining trains every weight");
+        }
+        MemoryCheck.require(config, s, device.device());
         Checkpoints.clean(job.workDir());
         try (PinchTokenizer tokenizer = PinchTokenizer.load(job.tokenizer());
                 LlamaLm model = job.resumeFrom() != null ? LlamaLm.load(job.resumeFrom(), device.device())
@@ -112,6 +117,22 @@ public final class DjlTrainingEngine implements TrainingEngine {
                     new DevEvaluator(data.dev(), s.batchSize(), tokenizer.padId()), spec, tokenizer.padId())
                     .run(job.resumeFrom(), callbacks, cancelled);
         }
+    }
+
+    /**
+     * Full fine-tuning: the base's (or the resumed checkpoint's) weights. LoRA: the base's weights, frozen, and a
+     * fresh adapter seeded by the run's seed or the resumed checkpoint's adapter; the adapter names its base as the
+     * store does ({@code builtin-<sha256>}: the name of the store directory it was read from) or by its directory.
+     */
+    private static CausalLm open(TrainingSettings s, Path base, Path resumeFrom, String baseLabel, DeviceChoice device)
+            throws java.io.IOException {
+        if (s.lora() == null) {
+            return LlamaLm.load(resumeFrom != null ? resumeFrom : base, device.device());
+        }
+        String dirName = base.getFileName() == null ? "" : base.getFileName().toString();
+        String storedName = !baseLabel.startsWith("builtin:") ? baseLabel
+                : dirName.matches("builtin-[0-9a-f]{64}") ? dirName : "builtin-" + baseLabel.substring(8);
+        return LoraLm.load(base, resumeFrom, LoraSpecs.of(s.lora()), s.seed(), storedName, device.device());
     }
 
     private static void check(LlamaConfig config, PinchTokenizer tokenizer, TrainingSettings s) {

@@ -63,17 +63,22 @@ final class Gradients {
         return g;
     }
 
-    /** The global L2 norm of all gradients (one host sync). */
+    /**
+     * The global L2 norm of all gradients (one host sync): the norm of each gradient (no squared copy), its
+     * square accumulated into one scalar; each parameter's temporaries are freed before the next.
+     */
     static double globalNorm(Map<String, NDArray> params, NDManager scope) {
-        NDArray total = null;
+        NDArray total = scope.zeros(new ai.djl.ndarray.types.Shape(), DataType.FLOAT32);
         for (NDArray p : params.values()) {
-            NDArray sq = of(p, scope).square().sum();
-            if (sq.getDataType() != DataType.FLOAT32) {
-                sq = sq.toType(DataType.FLOAT32, false);
+            try (NDManager own = scope.newSubManager()) {
+                NDArray n = of(p, own).norm();
+                if (n.getDataType() != DataType.FLOAT32) {
+                    n = n.toType(DataType.FLOAT32, false);
+                }
+                total.addi(n.square());
             }
-            total = total == null ? sq : total.add(sq);
         }
-        return total == null ? 0 : Math.sqrt(total.getFloat());
+        return Math.sqrt(total.getFloat());
     }
 
     static void zero(Map<String, NDArray> params) {

@@ -9,6 +9,7 @@ import dev.pinch.lm.LlamaModel;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code lm} module's Llama-family decoder as a {@link CausalLm}. Its forward keeps every
@@ -46,6 +47,11 @@ final class LlamaLm implements CausalLm {
     @Override
     public NDArray forward(NDArray inputIds) {
         return model.forward(inputIds);
+    }
+
+    @Override
+    public float backwardCheckpointed(NDArray inputIds, UnaryOperator<NDArray> lossOf) {
+        return model.backwardCheckpointed(inputIds, lossOf);
     }
 
     @Override

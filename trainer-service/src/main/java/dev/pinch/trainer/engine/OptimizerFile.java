@@ -33,23 +33,19 @@ final class OptimizerFile {
     private OptimizerFile() {
     }
 
+    /**
+     * Writes the header, then each tensor's bytes straight from its native buffer, one tensor at a time: the Java
+     * heap never holds the state (for a 0.5B model in full fine-tuning, 4 GB of moments).
+     */
     static void write(Path file, Map<String, NDArray> tensors, long step) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("__metadata__", Map.of("step", Long.toString(step), "format", "pinch-adamw-1"));
-        Map<String, byte[]> data = new LinkedHashMap<>();
         long offset = 0;
         for (var e : tensors.entrySet()) {
-            NDArray src = e.getValue();
-            NDArray a = src.toType(DataType.FLOAT32, false).toDevice(ai.djl.Device.cpu(), false);
-            byte[] bytes = new byte[Math.toIntExact(a.size() * 4)];
-            a.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN).get(bytes);
-            if (a != src) {
-                a.close();
-            }
-            header.put(e.getKey(), Map.of("dtype", "F32", "shape", a.getShape().getShape(),
-                    "data_offsets", new long[] {offset, offset + bytes.length}));
-            data.put(e.getKey(), bytes);
-            offset += bytes.length;
+            long bytes = e.getValue().getShape().size() * 4;
+            header.put(e.getKey(), Map.of("dtype", "F32", "shape", e.getValue().getShape().getShape(),
+                    "data_offsets", new long[] {offset, offset + bytes}));
+            offset += bytes;
         }
         byte[] json = JSON.writeValueAsBytes(header);
         int pad = (8 - json.length % 8) % 8;
@@ -59,8 +55,18 @@ final class OptimizerFile {
             out.write(len.flip());
             out.write(ByteBuffer.wrap(json));
             out.write(ByteBuffer.wrap(" ".repeat(pad).getBytes(StandardCharsets.US_ASCII)));
-            for (byte[] b : data.values()) {
-                out.write(ByteBuffer.wrap(b));
+            for (NDArray src : tensors.values()) {
+                NDArray a = src.toType(DataType.FLOAT32, false).toDevice(ai.djl.Device.cpu(), false);
+                try {
+                    ByteBuffer data = a.toByteBuffer(); // native order: little-endian on every supported CPU
+                    while (data.hasRemaining()) {
+                        out.write(data);
+                    }
+                } finally {
+                    if (a != src) {
+                        a.close();
+                    }
+                }
             }
             out.force(true);
         }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * One optimizer step: forward and backward over up to {@code gradAccumulation} micro-batches (each a
  * masked mean; their gradients averaged), global gradient-norm clipping, one AdamW update, gradients
- * zeroed. All intermediate arrays live in a per-step sub-manager that is closed at the end of the step.
+ * zeroed. Each micro-batch's arrays live in a sub-manager closed when its backward is done; the rest of the
+ * step's arrays in a per-step sub-manager closed at the end of the step.
  *
  * <p>A step whose loss or global gradient norm is not finite is skipped: no update (weights, moments and
  * AdamW's step stay as they were), gradients zeroed, and the result names the batch's examples.
@@ -37,8 +38,14 @@ final class StepRunner {
     private final int padId;
     private final double gradClip;
     private final LinkedHashMap<String, NDArray> params;
+    private final boolean checkpointing;
 
     StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip) {
+        this(model, optimizer, plan, padId, gradClip, false);
+    }
+
+    StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip, boolean checkpointing) {
+        this.checkpointing = checkpointing;
         this.model = model;
         this.optimizer = optimizer;
         this.plan = plan;
@@ -61,14 +68,7 @@ final class StepRunner {
                 batches.add(indices);
                 MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId);
                 cursor = cursor.advance(plan.batchesPerEpoch());
-                try (var mode = Gradients.recording(true)) {
-                    NDArray ids = mb.idsArray(step);
-                    NDArray logits = model.forward(ids);
-                    NDArray sum = MaskedLmLoss.nllSum(logits, ids, mb.targetsArray(step));
-                    NDArray loss = sum.div(Gradients.scalar(step, Math.max(1, mb.targetTokens())));
-                    Gradients.backward(loss);
-                    nll += sum.getFloat();
-                }
+                nll += microBatch(mb, step);
                 targets += mb.targetTokens();
                 tokens += mb.realTokens();
                 positions += mb.positions();
@@ -82,6 +82,28 @@ final class StepRunner {
             Gradients.zero(params);
             List<String> examples = finite ? List.of() : examples(batches);
             return new Result(cursor, nll, targets, tokens, positions, micro, norm, !finite, examples);
+        }
+    }
+
+    /**
+     * Forward and backward of one micro-batch in a manager of its own, closed before the next micro-batch
+     * starts, so its logits and log-probabilities never outlive it; with {@code gradientCheckpointing} each
+     * decoder layer's forward is recomputed during backward. Returns the summed NLL.
+     */
+    private double microBatch(MicroBatch mb, NDManager step) {
+        try (NDManager own = step.newSubManager()) {
+            NDArray ids = mb.idsArray(own);
+            NDArray targetsArray = mb.targetsArray(own);
+            double count = Math.max(1, mb.targetTokens());
+            if (checkpointing) {
+                return model.backwardCheckpointed(ids, logits -> MaskedLmLoss.nllSum(logits, ids, targetsArray)
+                        .div(Gradients.scalar(logits.getManager(), count))) * count;
+            }
+            try (var mode = Gradients.recording(true)) {
+                NDArray sum = MaskedLmLoss.nllSum(model.forward(ids), ids, targetsArray);
+                Gradients.backward(sum.div(Gradients.scalar(own, count)));
+                return sum.getFloat();
+            }
         }
     }
 

@@ -77,7 +77,8 @@ final class TrainingLoop {
                     return new TrainingOutcome(step, lastLoss(state), resumeFrom, false);
                 }
             }
-            StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip());
+            StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip(),
+                    s.gradientCheckpointing());
             LrSchedule schedule = LrSchedule.of(s, total);
             long lastSaved = step;
             int nonFiniteRun = 0;

@@ -1,0 +1,13 @@
+package dev.pinch.lm;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One adapted projection.
+ *
+ * @param module the module path, e.g. {@code model.layers.0.self_attn.q_proj}
+ * @param a {@code lora_A.weight} {@code [rank, in]}
+ * @param b {@code lora_B.weight} {@code [out, rank]}
+ */
+record LoraPair(String module, NDArray a, NDArray b) {
+}

@@ -1,0 +1,74 @@
+package dev.pinch.lm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Activation checkpointing gives the gradients of a plain backward, to 1e-5, for full tuning and LoRA. */
+class CheckpointedBackwardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llama", "qwen2", "gemma2"})
+    void fullGradientsEqualPlainBackward(String name) throws IOException {
+        try (LlamaModel model = LlamaModel.load(TestData.golden(name), Device.cpu())) {
+            compare(model, model.parameters(), name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llama", "qwen2"})
+    void loraGradientsEqualPlainBackward(String name) throws IOException {
+        try (LlamaModel model = LlamaModel.load(TestData.golden(name), Device.cpu());
+                LoraAdapter adapter = LoraAdapter.create(model, new LoraSpec(4, 8, 0, LoraSpec.ALL_PROJECTIONS), 3)) {
+            for (NDArray b : adapter.parameters().values()) {
+                b.addi(b.onesLike().mul(0.1f));
+            }
+            model.useAdapter(adapter);
+            compare(model, adapter.parameters(), name);
+            model.parameters().values().forEach(p -> assertThat(p.hasGradient()).isFalse());
+        }
+    }
+
+    private static void compare(LlamaModel model, LinkedHashMap<String, NDArray> trained, String name)
+            throws IOException {
+        Map<String, Safetensors.Tensor> golden = Safetensors.read(TestData.golden(name).resolve("golden.safetensors"));
+        trained.values().forEach(p -> p.setRequiresGradient(true));
+        try (NDManager m = model.manager().newSubManager()) {
+            NDArray ids = golden.get("input_ids").toNDArray(m, DataType.INT64);
+            NDArray weights = golden.get("loss_weights").toNDArray(m, DataType.FLOAT32);
+            boolean previous = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            NDArray loss = model.forward(ids).mul(weights).sum();
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+            JniUtils.setGradMode(previous);
+            Map<String, NDArray> plain = new LinkedHashMap<>();
+            for (var e : trained.entrySet()) {
+                NDArray g = e.getValue().getGradient().duplicate();
+                g.attach(m);
+                plain.put(e.getKey(), g);
+                JniUtils.zeroGrad((PtNDArray) e.getValue());
+            }
+            float value = model.backwardCheckpointed(ids, logits -> logits.mul(weights).sum());
+            assertThat(value).isCloseTo(loss.getFloat(), org.assertj.core.data.Percentage.withPercentage(1e-4));
+            assertThat(JniUtils.isGradMode()).isEqualTo(previous);
+            for (var e : trained.entrySet()) {
+                try (NDArray g = e.getValue().getGradient()) {
+                    NDArray want = plain.get(e.getKey());
+                    float scale = Math.max(1f, want.abs().max().getFloat());
+                    assertThat(want.abs().max().getFloat()).as(e.getKey() + " has a gradient").isGreaterThan(0f);
+                    assertThat(TestData.maxAbsDiff(g, want) / scale).as(e.getKey()).isLessThan(1e-5f);
+                }
+            }
+        }
+    }
+}
