@@ -145,6 +145,7 @@ class EvaluationPipelineTest {
         EvalTestData.writeCheckpointDir(tmp.resolve("b"), 9);
         Artifact base = store.find("models/" + name).isPresent() ? store.find("models/" + name).get()
                 : store.writeDirectory("models/" + name, tmp.resolve("b"));
+        List<String> checkpoints = new java.util.ArrayList<>();
         for (String mix : List.of("mono-fi", "mono-en")) {
             Artifact a = EvalTestData.storeCheckpoint(store, exp + "." + mix + ".abc123", mix.length());
             CheckpointReady c = EvalTestData.checkpointReady(exp, mix, EvalTestData.design("monolingual",
@@ -153,9 +154,13 @@ class EvaluationPipelineTest {
                     c.timestamp(), c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(), c.finalCheckpoint(),
                     c.uri(), c.sha256(), name, c.device(), c.precision(), c.evalConfig(), null);
             KafkaTestClient.send(Topics.CHECKPOINTS, c.runId(), EventCodec.encode(fromBuiltin));
+            checkpoints.add(c.checkpointId());
         }
         List<ConsumerRecord<String, String>> announced = KafkaTestClient.await(Topics.EVALUATIONS,
                 r -> (exp + ".base").equals(r.key()), 1, WAIT);
+        for (String checkpoint : checkpoints) { // the report below needs both mixes evaluated too
+            KafkaTestClient.await(Topics.EVALUATIONS, r -> checkpoint.equals(r.key()), 1, WAIT);
+        }
         EvaluationReady row = EventCodec.decode(announced.get(0).value(), EvaluationReady.class, EvaluationReady.TYPE);
         assertThat(row.mixId()).isEqualTo(exp + ".base");
         assertThat(row.scores()).containsOnlyKeys("en", "fi");
