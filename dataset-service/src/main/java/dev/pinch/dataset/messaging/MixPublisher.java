@@ -45,10 +45,21 @@ public class MixPublisher {
         emitted.increment(sends.size());
     }
 
-    private Uni<Void> send(Experiment experiment, MixRecord mix, Long seed) {
-        MixReady event = new MixReady(Events.newId(), MixReady.TYPE, experiment.id(), Events.now(), mix.id(),
+    /**
+     * The MixReady of one mix and seed. Its eventId is derived from what it announces (experiment, mix, seed, mix
+     * sha256) and its timestamp is the experiment's acceptance, so a republished announcement (the outbox retrying
+     * after a timeout whose first send did reach the log) is the same event, which consumers can drop by eventId.
+     */
+    static MixReady event(Experiment experiment, MixRecord mix, Long seed) {
+        java.util.UUID id = java.util.UUID.nameUUIDFromBytes(("MixReady/" + experiment.id() + "/" + mix.id() + "/"
+                + seed + "/" + mix.sha256()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new MixReady(id, MixReady.TYPE, experiment.id(),
+                experiment.createdAt() == null ? Events.now() : experiment.createdAt(), mix.id(),
                 mix.design(), mix.counts(), mix.total(), experiment.corpus(), mix.uri(), mix.sha256(),
                 experiment.spec().training(), experiment.spec().eval(), seed);
-        return emitter.sendMessage(EventMessages.of(event, config.eventSource()));
+    }
+
+    private Uni<Void> send(Experiment experiment, MixRecord mix, Long seed) {
+        return emitter.sendMessage(EventMessages.of(event(experiment, mix, seed), config.eventSource()));
     }
 }

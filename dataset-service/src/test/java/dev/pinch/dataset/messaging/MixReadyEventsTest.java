@@ -12,6 +12,7 @@ import dev.pinch.events.Topics;
 import dev.pinch.store.Sha256;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,6 +68,34 @@ class MixReadyEventsTest {
                 .filter(e -> e.mixId().endsWith("pinch-n40")).findFirst().orElseThrow();
         assertThat(n40.counts()).containsEntry("en", 80).hasSize(12);
         assertThat(n40.design().params()).containsEntry("count", "40");
+    }
+
+    @Inject
+    MixPublisher publisher;
+
+    @Inject
+    dev.pinch.dataset.service.ExperimentRepository experiments;
+
+    @Test
+    void aRepublishedAnnouncementKeepsItsEventIdsSoConsumersCanDropIt() throws Exception {
+        String id = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "budget": 60, "designs": [{"type": "pinch", "percents": [0, 100], "multilingualCounts": []}]}
+                """.formatted(id)).post("/experiments").then().statusCode(202);
+        List<ConsumerRecord<String, String>> first = KafkaTestClient.await(Topics.MIXES,
+                r -> r.key().startsWith(id + "."), 2, Duration.ofSeconds(30));
+
+        publisher.publish(experiments.find(id).orElseThrow()); // what the outbox does after a timeout
+        List<ConsumerRecord<String, String>> all = KafkaTestClient.await(Topics.MIXES,
+                r -> r.key().startsWith(id + "."), 4, Duration.ofSeconds(30));
+
+        java.util.Map<String, java.util.Set<String>> idsPerMix = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> r : all) {
+            MixReady e = EventCodec.decode(r.value(), MixReady.class, MixReady.TYPE);
+            idsPerMix.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(e.eventId() + "@" + e.timestamp());
+        }
+        assertThat(idsPerMix).hasSize(2).allSatisfy((mix, ids) -> assertThat(ids).as(mix).hasSize(1));
+        assertThat(first).hasSize(2);
     }
 
     @Test
