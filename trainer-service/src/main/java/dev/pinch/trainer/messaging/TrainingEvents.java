@@ -56,11 +56,20 @@ public class TrainingEvents implements RunAnnouncer {
         });
     }
 
+    /**
+     * The eventId of a checkpoint's announcement, derived from the checkpoint (id and sha256): announcing it again,
+     * after a crash or a failed acknowledgement whose send did reach the log, repeats the same event.
+     */
+    static java.util.UUID eventId(CheckpointRecord c) {
+        return java.util.UUID.nameUUIDFromBytes(("CheckpointReady/" + c.checkpointId() + "/" + c.sha256())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Sends the CheckpointReady of a stored checkpoint and blocks until the broker acknowledges it, or throws. */
     @Override
     public void checkpointReady(Run run, CheckpointRecord c, String baseModel) {
-        CheckpointReady event = new CheckpointReady(Events.newId(), CheckpointReady.TYPE, run.experimentId(),
-                Events.now(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),
+        CheckpointReady event = new CheckpointReady(eventId(c), CheckpointReady.TYPE, run.experimentId(),
+                c.createdAt() == null ? Events.now() : c.createdAt(), run.runId(), c.checkpointId(), run.mixId(), run.mix().design(), c.step(),
                 c.finalCheckpoint(), c.uri(), c.sha256(), baseModel, c.device(), c.precision(),
                 run.mix().evalConfig(), run.mix().seed());
         send(checkpoints, event).await().atMost(config.publishTimeout());
