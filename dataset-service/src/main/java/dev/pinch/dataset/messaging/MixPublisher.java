@@ -51,8 +51,7 @@ public class MixPublisher {
      * after a timeout whose first send did reach the log) is the same event, which consumers can drop by eventId.
      */
     static MixReady event(Experiment experiment, MixRecord mix, Long seed) {
-        java.util.UUID id = java.util.UUID.nameUUIDFromBytes(("MixReady/" + experiment.id() + "/" + mix.id() + "/"
-                + seed + "/" + mix.sha256()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.UUID id = Events.idOf(MixReady.TYPE, experiment.id(), mix.id(), seed, mix.sha256());
         return new MixReady(id, MixReady.TYPE, experiment.id(),
                 experiment.createdAt() == null ? Events.now() : experiment.createdAt(), mix.id(),
                 mix.design(), mix.counts(), mix.total(), experiment.corpus(), mix.uri(), mix.sha256(),

@@ -82,8 +82,7 @@ class MixReadyEventsTest {
         given().contentType(ContentType.JSON).body("""
                 {"id": "%s", "budget": 60, "designs": [{"type": "pinch", "percents": [0, 100], "multilingualCounts": []}]}
                 """.formatted(id)).post("/experiments").then().statusCode(202);
-        List<ConsumerRecord<String, String>> first = KafkaTestClient.await(Topics.MIXES,
-                r -> r.key().startsWith(id + "."), 2, Duration.ofSeconds(30));
+        KafkaTestClient.await(Topics.MIXES, r -> r.key().startsWith(id + "."), 2, Duration.ofSeconds(30));
 
         publisher.publish(experiments.find(id).orElseThrow()); // what the outbox does after a timeout
         List<ConsumerRecord<String, String>> all = KafkaTestClient.await(Topics.MIXES,
@@ -95,7 +94,6 @@ class MixReadyEventsTest {
             idsPerMix.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(e.eventId() + "@" + e.timestamp());
         }
         assertThat(idsPerMix).hasSize(2).allSatisfy((mix, ids) -> assertThat(ids).as(mix).hasSize(1));
-        assertThat(first).hasSize(2);
     }
 
     @Test

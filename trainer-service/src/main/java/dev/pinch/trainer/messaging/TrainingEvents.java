@@ -61,8 +61,7 @@ public class TrainingEvents implements RunAnnouncer {
      * after a crash or a failed acknowledgement whose send did reach the log, repeats the same event.
      */
     static java.util.UUID eventId(CheckpointRecord c) {
-        return java.util.UUID.nameUUIDFromBytes(("CheckpointReady/" + c.checkpointId() + "/" + c.sha256())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Events.idOf(CheckpointReady.TYPE, c.checkpointId(), c.sha256());
     }
 
     /** Sends the CheckpointReady of a stored checkpoint and blocks until the broker acknowledges it, or throws. */
