@@ -1,6 +1,8 @@
 package dev.pinch.trainer.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ final class OptimizerFile {
     static final String FILE = "optimizer.safetensors";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most bytes read into one direct buffer: whole rows up to 1 GiB. */
+    static final long MAX_CHUNK_BYTES = 1L << 30;
+    private static final long MAX_HEADER_BYTES = 100L << 20;
 
     private OptimizerFile() {
     }
@@ -77,26 +81,85 @@ final class OptimizerFile {
     }
 
     static Loaded read(Path file, NDManager manager) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        ByteBuffer buf = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        int headerLen = Math.toIntExact(buf.getLong(0));
-        JsonNode header = JSON.readTree(new String(all, 8, headerLen, StandardCharsets.UTF_8));
-        long step = Long.parseLong(header.path("__metadata__").path("step").asText("0"));
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        for (var f : header.properties()) {
-            if (f.getKey().equals("__metadata__")) {
-                continue;
+        return read(file, manager, MAX_CHUNK_BYTES);
+    }
+
+    /**
+     * Reads one tensor at a time straight from the file into native memory, so neither the file (4 GB of moments
+     * for a 0.5B model) nor a tensor is ever whole on the Java heap; a tensor over {@code maxChunk} bytes (a
+     * direct buffer holds at most 2 GiB) is read in runs of whole rows and concatenated by the engine.
+     */
+    static Loaded read(Path file, NDManager manager, long maxChunk) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer len = readFully(in, 0, 8);
+            long headerLen = len.order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > in.size()) {
+                throw new IOException(file + ": not a safetensors file (header length " + headerLen + ")");
             }
-            if (!"F32".equals(f.getValue().path("dtype").asText())) {
-                throw new IOException(file + ": " + f.getKey() + " is not F32");
+            ByteBuffer headerBytes = readFully(in, 8, (int) headerLen);
+            byte[] json = new byte[(int) headerLen];
+            headerBytes.get(json);
+            JsonNode header = JSON.readTree(json);
+            long step = Long.parseLong(header.path("__metadata__").path("step").asText("0"));
+            long data = 8 + headerLen;
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            try {
+                for (var f : header.properties()) {
+                    if (!f.getKey().equals("__metadata__")) {
+                        tensors.put(f.getKey(), tensor(in, data, f.getKey(), f.getValue(), manager, maxChunk, file));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                tensors.values().forEach(NDArray::close);
+                throw e;
             }
-            long[] shape = JSON.convertValue(f.getValue().get("shape"), long[].class);
-            long from = f.getValue().get("data_offsets").get(0).asLong();
-            long to = f.getValue().get("data_offsets").get(1).asLong();
-            ByteBuffer slice = ByteBuffer.allocateDirect(Math.toIntExact(to - from)).order(ByteOrder.nativeOrder());
-            slice.put(all, 8 + headerLen + (int) from, (int) (to - from)).flip();
-            tensors.put(f.getKey(), manager.create(slice, new Shape(shape), DataType.FLOAT32));
+            return new Loaded(tensors, step);
         }
-        return new Loaded(tensors, step);
+    }
+
+    private static NDArray tensor(FileChannel in, long data, String name, JsonNode meta, NDManager manager,
+            long maxChunk, Path file) throws IOException {
+        if (!"F32".equals(meta.path("dtype").asText())) {
+            throw new IOException(file + ": " + name + " is not F32");
+        }
+        long[] shape = JSON.convertValue(meta.get("shape"), long[].class);
+        long from = meta.get("data_offsets").get(0).asLong();
+        long to = meta.get("data_offsets").get(1).asLong();
+        Shape s = new Shape(shape);
+        if (to - from != s.size() * 4 || from < 0 || data + to > in.size()) {
+            throw new IOException(file + ": " + name + "'s offsets do not match its shape " + s);
+        }
+        long rows = s.dimension() == 0 ? 1 : shape[0];
+        long rowBytes = rows == 0 ? 4 : (to - from) / rows;
+        long perChunk = Math.max(1, maxChunk / Math.max(1, rowBytes));
+        if (rows <= perChunk) {
+            return manager.create(readFully(in, data + from, (int) (to - from)), s, DataType.FLOAT32);
+        }
+        NDList parts = new NDList();
+        try {
+            for (long r = 0; r < rows; r += perChunk) {
+                long n = Math.min(perChunk, rows - r);
+                long[] partShape = shape.clone();
+                partShape[0] = n;
+                parts.add(manager.create(readFully(in, data + from + r * rowBytes, (int) (n * rowBytes)),
+                        new Shape(partShape), DataType.FLOAT32));
+            }
+            return NDArrays.concat(parts, 0);
+        } finally {
+            parts.close();
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel in, long position, int bytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        long at = position;
+        while (buf.hasRemaining()) {
+            int n = in.read(buf, at);
+            if (n < 0) {
+                throw new java.io.EOFException("optimizer state ends early at byte " + at);
+            }
+            at += n;
+        }
+        return buf.flip();
     }
 }

@@ -40,6 +40,29 @@ class CheckpointFilesTest {
     }
 
     @Test
+    void aTensorLargerThanOneReadIsReadInRunsOfRowsAndATruncatedFileIsRefused() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] values = new float[7 * 5];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i * 0.25f - 3;
+            }
+            Map<String, NDArray> state = new LinkedHashMap<>();
+            state.put("exp_avg.big", m.create(values, new Shape(7, 5)));
+            state.put("exp_avg.scalar", m.create(2.5f));
+            Path f = tmp.resolve(OptimizerFile.FILE);
+            OptimizerFile.write(f, state, 3);
+            OptimizerFile.Loaded back = OptimizerFile.read(f, m, 2 * 5 * 4);
+            assertThat(back.tensors().get("exp_avg.big").getShape()).isEqualTo(new Shape(7, 5));
+            assertThat(back.tensors().get("exp_avg.big").toFloatArray()).containsExactly(values);
+            assertThat(back.tensors().get("exp_avg.scalar").getFloat()).isEqualTo(2.5f);
+            byte[] all = Files.readAllBytes(f);
+            Files.write(f, java.util.Arrays.copyOf(all, all.length - 4));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> OptimizerFile.read(f, m))
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("exp_avg");
+        }
+    }
+
+    @Test
     void publishesAtomicallyReplacesAndFindsTheLatestCompleteCheckpoint() throws Exception {
         assertThat(Checkpoints.latest(tmp)).isEmpty();
         for (long step : new long[] {5, 20, 10}) {
