@@ -64,7 +64,7 @@ final class Decoder {
                 m.attach(scope);
             }
             NDArray[] state = new NDArray[2];
-            ForwardStep step = step(b, t, m, cache, scope, state);
+            ForwardStep step = step(b, t, m, cache, scope, state, ai.djl.pytorch.jni.JniUtils.isGradMode());
             NDArray h = embed(tok, step);
             for (int i = 0; i < layers.length; i++) {
                 h = cache != null ? layers[i].forward(h, step, i) : layer(i, h, step, scope);
@@ -111,9 +111,9 @@ final class Decoder {
         return Attention.softcap(logits, config.options().finalSoftcap(), step);
     }
 
-    /** A cache-free, mask-free forward step of {@code [b, t]} tokens whose temporaries land in {@code scope}. */
+    /** A cache-free, mask-free training step of {@code [b, t]} tokens whose temporaries land in {@code scope}. */
     ForwardStep training(long b, int t, NDManager scope) {
-        return step(b, t, null, null, scope, new NDArray[2]);
+        return step(b, t, null, null, scope, new NDArray[2], true);
     }
 
     /** Whether the embedding table takes gradients (a leaf's flag; DJL reports false for non-leaf outputs). */
@@ -126,7 +126,8 @@ final class Decoder {
     }
 
     /** Positions, rotary tables and the additive masks; {@code state} receives the cache's next key mask and counts. */
-    private ForwardStep step(long b, int t, NDArray m, KvCache cache, NDManager scope, NDArray[] state) {
+    private ForwardStep step(long b, int t, NDArray m, KvCache cache, NDManager scope, NDArray[] state,
+            boolean train) {
         int past = cache == null ? 0 : cache.length();
         int total = past + t;
         rope.check(total);
@@ -139,7 +140,7 @@ final class Decoder {
             NDArray sliding = window == 0 || t == 1 && total <= window ? null
                     : Masks.additive(allowed.logicalAnd(Masks.inWindow(scope, past, t, total, window)));
             return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
-                    full, sliding, cache, scope, lora);
+                    full, sliding, cache, scope, lora, train);
         }
         NDArray valid = m != null ? m : scope.ones(new Shape(b, t), DataType.INT64);
         NDArray seen = cache == null || cache.seen() == null
@@ -159,7 +160,7 @@ final class Decoder {
         state[0] = keyMask;
         state[1] = valid.sum(new int[] {1}, true).add(seen);
         return new ForwardStep(config, b, t, rope.tables(pos, total, scope, type), local(pos, total, scope, type),
-                Masks.additive(allowed), sliding, cache, scope, lora);
+                Masks.additive(allowed), sliding, cache, scope, lora, train);
     }
 
     private NDArray[] local(NDArray pos, int total, NDManager scope, DataType type) {

@@ -18,9 +18,11 @@ import ai.djl.ndarray.types.Shape;
  * @param cache the KV cache, or null
  * @param scope the manager that owns this call's temporaries
  * @param lora the LoRA adapter applied to the projections, or null
+ * @param train whether this is a training forward, in which the adapter's dropout applies (also in the graph-free
+ *     first pass of activation checkpointing, so that the recomputed layers see the same masks)
  */
 record ForwardStep(LlamaConfig config, long batch, long length, NDArray[] rope, NDArray[] localRope, NDArray mask,
-        NDArray slidingMask, KvCache cache, NDManager scope, LoraAdapter lora) {
+        NDArray slidingMask, KvCache cache, NDManager scope, LoraAdapter lora, boolean train) {
 
     /** @return the rotary tables of a layer */
     NDArray[] rope(int layer) {

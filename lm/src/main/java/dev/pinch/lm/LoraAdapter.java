@@ -33,6 +33,7 @@ public final class LoraAdapter implements AutoCloseable {
     private final NDManager manager;
     private final LinkedHashMap<String, NDArray> tensors = new LinkedHashMap<>();
     private final IdentityHashMap<NDArray, LoraPair> byWeight = new IdentityHashMap<>();
+    private volatile long dropoutSeed;
 
     private LoraAdapter(LoraSpec spec, LlamaModel model, Map<String, NDArray> loaded, long seed) {
         this.spec = spec;
@@ -50,7 +51,7 @@ public final class LoraAdapter implements AutoCloseable {
                     : manager.zeros(new Shape(w.get(0), spec.rank()));
             tensors.put(PREFIX + module + ".lora_A.weight", a);
             tensors.put(PREFIX + module + ".lora_B.weight", b);
-            byWeight.put(e.getValue(), new LoraPair(module, a, b));
+            byWeight.put(e.getValue(), new LoraPair(module, a, b, byWeight.size()));
         }
     }
 
@@ -95,6 +96,29 @@ public final class LoraAdapter implements AutoCloseable {
             v[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
         }
         return manager.create(v, shape);
+    }
+
+    /**
+     * Sets the seed of the dropout masks of the next training forwards (the trainer sets one per micro-batch,
+     * from the run's seed and its data position, so a resumed run draws the masks an uninterrupted one would).
+     */
+    public void dropoutSeed(long seed) {
+        this.dropoutSeed = seed;
+    }
+
+    /**
+     * PEFT's {@code lora_dropout} on a projection's input, with a mask that is a function of the dropout seed and
+     * the projection alone: libtorch's generator is seeded for each draw, under a lock so that no other draw
+     * interleaves. Recomputing a layer (activation checkpointing) or resuming a run thus reproduces the mask.
+     */
+    NDArray dropout(NDArray x, LoraPair pair, float p) {
+        long z = dropoutSeed + 0x9E3779B97F4A7C15L * (pair.index() + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        synchronized (LoraAdapter.class) {
+            ai.djl.pytorch.jni.JniUtils.setSeed(z ^ (z >>> 31));
+            return x.getNDArrayInternal().dropout(x, p, true).head();
+        }
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.pinch.lm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * A decoder block's projection {@code x @ w^T + b}, plus the LoRA update {@code scaling * B(A(dropout(x)))}
- * when the forward's adapter targets {@code w} (PEFT's {@code lora.Linear.forward}; dropout only while
- * autograd records, i.e. while training).
+ * when the forward's adapter targets {@code w} (PEFT's {@code lora.Linear.forward}; dropout only in a training
+ * forward, with the adapter's reproducible masks: {@link LoraAdapter#dropout}).
  */
 final class Projection {
 
@@ -22,8 +21,8 @@ final class Projection {
         }
         NDArray in = x;
         double p = lora.spec().dropout();
-        if (p > 0 && JniUtils.isGradMode()) {
-            in = x.getNDArrayInternal().dropout(x, (float) p, true).head();
+        if (p > 0 && step.train()) {
+            in = lora.dropout(x, pair, (float) p);
         }
         NDArray update = DecoderLayer.linear(DecoderLayer.linear(in, pair.a(), null), pair.b(), null);
         return y.add(update.mul(step.scalar(lora.spec().scaling(), update)));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Activation checkpointing gives the gradients of a plain backward, to 1e-5, for full tuning and LoRA. */
@@ -25,17 +26,60 @@ class CheckpointedBackwardTest {
         }
     }
 
+    /** With dropout, the recomputed layers must draw the first pass's masks, or the gradients are wrong. */
     @ParameterizedTest
-    @ValueSource(strings = {"llama", "qwen2"})
-    void loraGradientsEqualPlainBackward(String name) throws IOException {
+    @CsvSource({"llama, 0", "qwen2, 0", "llama, 0.3", "qwen2, 0.5"})
+    void loraGradientsEqualPlainBackward(String name, double dropout) throws IOException {
         try (LlamaModel model = LlamaModel.load(TestData.golden(name), Device.cpu());
-                LoraAdapter adapter = LoraAdapter.create(model, new LoraSpec(4, 8, 0, LoraSpec.ALL_PROJECTIONS), 3)) {
+                LoraAdapter adapter = LoraAdapter.create(model,
+                        new LoraSpec(4, 8, dropout, LoraSpec.ALL_PROJECTIONS), 3)) {
             for (NDArray b : adapter.parameters().values()) {
                 b.addi(b.onesLike().mul(0.1f));
             }
+            adapter.dropoutSeed(42);
             model.useAdapter(adapter);
             compare(model, adapter.parameters(), name);
             model.parameters().values().forEach(p -> assertThat(p.hasGradient()).isFalse());
+        }
+    }
+
+    /**
+     * Dropout applies only in training forwards, and its masks are a function of the adapter's dropout seed: the
+     * same seed gives the same logits, another seed other logits, and a forward outside training none at all.
+     */
+    @org.junit.jupiter.api.Test
+    void loraDropoutMasksFollowTheSeedAndOnlyInTraining() throws IOException {
+        try (LlamaModel model = LlamaModel.load(TestData.golden("llama"), Device.cpu());
+                LoraAdapter adapter = LoraAdapter.create(model, new LoraSpec(4, 8, 0.5, LoraSpec.ALL_PROJECTIONS), 3);
+                NDManager m = model.manager().newSubManager()) {
+            for (NDArray b : adapter.parameters().values()) {
+                b.addi(b.onesLike().mul(0.1f));
+            }
+            NDArray ids = Safetensors.read(TestData.golden("llama").resolve("golden.safetensors")).get("input_ids")
+                    .toNDArray(m, DataType.INT64);
+            NDArray plain = model.forward(ids);
+            model.useAdapter(adapter);
+            NDArray eval = model.forward(ids);
+            boolean previous = JniUtils.isGradMode();
+            JniUtils.setGradMode(true);
+            try {
+                adapter.dropoutSeed(7);
+                NDArray first = model.forward(ids).stopGradient();
+                NDArray again = model.forward(ids).stopGradient();
+                adapter.dropoutSeed(8);
+                NDArray other = model.forward(ids).stopGradient();
+                assertThat(TestData.maxAbsDiff(first, again)).isEqualTo(0f);
+                assertThat(TestData.maxAbsDiff(first, other)).isGreaterThan(1e-4f);
+                assertThat(TestData.maxAbsDiff(first, eval)).isGreaterThan(1e-4f);
+            } finally {
+                JniUtils.setGradMode(previous);
+                model.useAdapter(null);
+            }
+            assertThat(TestData.maxAbsDiff(eval, plain)).as("B is non-zero, so the adapter changes the logits")
+                    .isGreaterThan(1e-4f);
+            model.useAdapter(adapter);
+            assertThat(TestData.maxAbsDiff(model.forward(ids), eval)).as("no dropout outside training").isEqualTo(0f);
+            model.useAdapter(null);
         }
     }
 

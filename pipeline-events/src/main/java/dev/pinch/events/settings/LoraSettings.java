@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param rank          rank r of each adapter (default 16)
  * @param alpha         scaling numerator, the update being (alpha / r)·BA (default 32, so a scale of 2)
- * @param dropout       dropout on the adapters' input, in [0, 1) (default 0.0, PEFT's default, which keeps runs
- *                      deterministic and resumable bit for bit)
+ * @param dropout       dropout on the adapters' input, in [0, 1) (default 0.0, PEFT's default); its masks are seeded
+ *                      from the run's seed and data position, so runs stay reproducible and resume bit for bit
  * @param targetModules the projections that get adapters (default every attention and MLP projection: q/k/v/o_proj,
  *                      gate/up/down_proj)
  */

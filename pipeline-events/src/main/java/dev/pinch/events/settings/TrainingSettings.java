@@ -127,10 +127,6 @@ public record TrainingSettings(
                 template(r), r.string("baseModel", BUILTIN),
                 LoraSettings.read(r.raw("lora"), r.field("lora"), sink), r.bool("gradientCheckpointing", false),
                 r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE));
-        if (s.gradientCheckpointing() && s.lora() != null && s.lora().dropout() > 0) {
-            r.reject("gradientCheckpointing", "cannot be combined with LoRA dropout " + s.lora().dropout()
-                    + ": the recomputed forward would draw other dropout masks");
-        }
         r.rejectUnknown();
         return s;
     }

@@ -37,6 +37,13 @@ interface CausalLm extends AutoCloseable {
         }
     }
 
+    /**
+     * Seeds the dropout masks of the next forward (a model without dropout ignores it); the step runner sets one per
+     * micro-batch from the run's seed and the data position, so a resumed run draws the same masks.
+     */
+    default void dropoutSeed(long seed) {
+    }
+
     NDManager manager();
 
     Device device();

@@ -81,6 +81,11 @@ final class LoraLm implements CausalLm {
     }
 
     @Override
+    public void dropoutSeed(long seed) {
+        adapter.dropoutSeed(seed);
+    }
+
+    @Override
     public NDManager manager() {
         return base.manager();
     }

@@ -39,13 +39,20 @@ final class StepRunner {
     private final double gradClip;
     private final LinkedHashMap<String, NDArray> params;
     private final boolean checkpointing;
+    private final long seed;
 
     StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip) {
-        this(model, optimizer, plan, padId, gradClip, false);
+        this(model, optimizer, plan, padId, gradClip, false, 0);
     }
 
-    StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip, boolean checkpointing) {
+    /**
+     * @param checkpointing recompute each decoder layer's forward during backward
+     * @param seed the run's seed, which with each micro-batch's data position seeds its dropout masks
+     */
+    StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip, boolean checkpointing,
+            long seed) {
         this.checkpointing = checkpointing;
+        this.seed = seed;
         this.model = model;
         this.optimizer = optimizer;
         this.plan = plan;
@@ -67,6 +74,8 @@ final class StepRunner {
                 int[] indices = plan.at(cursor);
                 batches.add(indices);
                 MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId);
+                model.dropoutSeed(seed * 1_000_003L + (long) cursor.epoch() * plan.batchesPerEpoch()
+                        + cursor.position());
                 cursor = cursor.advance(plan.batchesPerEpoch());
                 nll += microBatch(mb, step);
                 targets += mb.targetTokens();

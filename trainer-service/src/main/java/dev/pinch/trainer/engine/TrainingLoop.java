@@ -78,7 +78,7 @@ final class TrainingLoop {
                 }
             }
             StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip(),
-                    s.gradientCheckpointing());
+                    s.gradientCheckpointing(), spec.seeds().init());
             LrSchedule schedule = LrSchedule.of(s, total);
             long lastSaved = step;
             int nonFiniteRun = 0;
