@@ -5,6 +5,7 @@ import dev.pinch.cli.api.Endpoints;
 import dev.pinch.cli.api.PinchClient;
 import dev.pinch.cli.commands.CancelCommand;
 import dev.pinch.cli.commands.DemoCommand;
+import dev.pinch.cli.commands.MergeCommand;
 import dev.pinch.cli.commands.PretrainCommand;
 import dev.pinch.cli.commands.ReportCommand;
 import dev.pinch.cli.commands.RunsCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "pinch", mixinStandardHelpOptions = true, version = "pinch 0.1.0",
         description = "Multilingual instruction-tuning experiments: submit, watch and report them, or run the demo.",
         subcommands = {DemoCommand.class, UpCommand.class, PretrainCommand.class, SubmitCommand.class, StatusCommand.class,
-            WatchCommand.class, ReportCommand.class, RunsCommand.class, CancelCommand.class,
+            WatchCommand.class, ReportCommand.class, RunsCommand.class, CancelCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class})
 public class PinchCli {
 

@@ -57,6 +57,13 @@ final class AdapterConfigJson {
         Files.writeString(file, GSON.toJson(c), StandardCharsets.UTF_8);
     }
 
+    /** The adapter's {@code base_model_name_or_path}, or "" when it names none. */
+    static String baseModel(Path file) throws IOException {
+        JsonObject o = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
+        return o.has("base_model_name_or_path") && !o.get("base_model_name_or_path").isJsonNull()
+                ? o.get("base_model_name_or_path").getAsString() : "";
+    }
+
     /** Reads the LoRA settings; refuses features Pinch does not implement (DoRA, rsLoRA, per-module ranks). */
     static LoraSpec read(Path file) throws IOException {
         JsonObject o = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);

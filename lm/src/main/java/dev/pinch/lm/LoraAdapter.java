@@ -79,6 +79,16 @@ public final class LoraAdapter implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dir} holds a PEFT adapter ({@value #CONFIG}) rather than full weights. */
+    public static boolean isAdapter(Path dir) {
+        return Files.isRegularFile(dir.resolve(CONFIG));
+    }
+
+    /** The base model an adapter directory names in {@code base_model_name_or_path} ("" when none). */
+    public static String baseModelOf(Path dir) throws IOException {
+        return AdapterConfigJson.baseModel(dir.resolve(CONFIG));
+    }
+
     private NDArray take(Map<String, NDArray> loaded, String name, Shape shape) {
         NDArray a = loaded.remove(PREFIX + name);
         if (a == null || !a.getShape().equals(shape)) {

@@ -56,6 +56,12 @@ public final class PinchClient {
                 HttpRequest.BodyPublishers.noBody(), null));
     }
 
+    /** Merges a LoRA checkpoint's adapter into its base; the merged checkpoint (key, uri, sha256, baseModel). */
+    public JsonNode mergeCheckpoint(String runId, long step) {
+        return json(send(endpoints.trainer(), "POST", "/runs/" + encode(runId) + "/checkpoints/" + step + "/merged",
+                HttpRequest.BodyPublishers.noBody(), null));
+    }
+
     public JsonNode baseModels() {
         return get(endpoints.trainer(), "/base-models");
     }

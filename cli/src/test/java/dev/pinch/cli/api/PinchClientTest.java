@@ -84,6 +84,17 @@ class PinchClientTest {
     }
 
     @Test
+    void mergePostsToTheCheckpointsMergedResourceOfTheRun() throws Exception {
+        client.mergeCheckpoint("exp.mono-en.seed1/abc", 40);
+        assertThat(requests).containsExactly("POST /runs/exp.mono-en.seed1%2Fabc/checkpoints/40/merged null ");
+        var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"checkpoints\":[{\"step\":20},{\"step\":60},{\"step\":40}]}");
+        assertThat(dev.pinch.cli.commands.MergeCommand.newestStep(run)).isEqualTo(60);
+        assertThat(dev.pinch.cli.commands.MergeCommand.newestStep(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"checkpoints\":[]}"))).isEqualTo(-1);
+    }
+
+    @Test
     void anUnreachableServiceSaysHowToStartPinch() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

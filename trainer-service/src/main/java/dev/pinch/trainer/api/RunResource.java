@@ -3,6 +3,7 @@ package dev.pinch.trainer.api;
 import dev.pinch.support.problem.InvalidParameterException;
 import dev.pinch.trainer.domain.Run;
 import dev.pinch.trainer.domain.RunState;
+import dev.pinch.trainer.service.AdapterMerges;
 import dev.pinch.trainer.service.RunService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunResource {
 
     private final RunService runs;
+    private final AdapterMerges merges;
 
-    public RunResource(RunService runs) {
+    public RunResource(RunService runs, AdapterMerges merges) {
         this.runs = runs;
+        this.merges = merges;
     }
 
     @GET
@@ -56,6 +60,25 @@ public class RunResource {
         Run run = runs.cancel(id);
         int status = run.state() == RunState.RUNNING ? 202 : 200;
         return Response.status(status).entity(RunView.of(run)).build();
+    }
+
+    @POST
+    @Path("/{id}/checkpoints/{step}/merged")
+    @Operation(summary = "Merge a LoRA checkpoint's adapter into its base model: a full Hugging Face checkpoint "
+            + "(config.json, model.safetensors, tokenizer) in the store at merged/<runId>/step-N. 201 when written, "
+            + "200 when it existed; 404 for an unknown run or step; 409 for a checkpoint with full weights")
+    public Response merge(@PathParam("id") String id, @PathParam("step") String step) throws IOException {
+        long at;
+        try {
+            at = Long.parseLong(step);
+        } catch (NumberFormatException e) {
+            at = -1;
+        }
+        if (at < 0) {
+            throw new InvalidParameterException("step", "must be a checkpoint's step, a whole number of 0 or more");
+        }
+        AdapterMerges.Merged merged = merges.merge(id, at);
+        return Response.status(merged.created() ? 201 : 200).entity(merged).build();
     }
 
     private static RunState parseState(String state) {

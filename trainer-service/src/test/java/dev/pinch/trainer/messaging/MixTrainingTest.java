@@ -95,6 +95,54 @@ class MixTrainingTest {
                 .body("[0].state", equalTo("DONE"));
         assertThat(KafkaTestClient.all(Topics.CHECKPOINTS, r -> runId.equals(r.key()), Duration.ofSeconds(3)))
                 .hasSize(2);
+        given().post("/runs/" + runId + "/checkpoints/4/merged").then().statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("step"));
+    }
+
+    /** A LoRA run's adapter checkpoint merges into a full Hugging Face checkpoint of its base, once. */
+    @Test
+    void aLoraCheckpointMergesIntoAFullCheckpointOfItsBase() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".lora";
+        Artifact mix = TestData.writeMix(store, mixId, 30);
+        java.util.Map<String, Object> training = TestData.tinyTraining(2);
+        training.put("lora", java.util.Map.of("rank", 2, "alpha", 4, "targetModules", List.of("q_proj", "v_proj")));
+        MixReady event = TestData.mixReady(experiment, mixId, mix, mix.sha256(), training);
+        String runId = RunIds.runId(mixId, TrainingSettings.from(event.trainingConfig()).configHash());
+        KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(event));
+        CheckpointReady c = checkpoint(KafkaTestClient.await(Topics.CHECKPOINTS, r -> runId.equals(r.key()), 1,
+                Duration.ofMinutes(8)).getFirst());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/runs/" + runId).then()
+                .statusCode(200).body("state", equalTo("DONE")));
+
+        String uri = given().post("/runs/" + runId + "/checkpoints/2/merged").then().statusCode(201)
+                .body("key", equalTo("merged/" + runId + "/step-000002"))
+                .body("baseModel", equalTo(c.baseModel())).extract().path("uri");
+        Path merged = Path.of(URI.create(uri));
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json")) {
+            assertThat(merged.resolve(file)).as(file).isRegularFile();
+        }
+        Path base = store.localPath(store.find("models/" + c.baseModel()).orElseThrow().uri());
+        var before = dev.pinch.lm.Safetensors.read(base.resolve("model.safetensors"));
+        var after = dev.pinch.lm.Safetensors.read(merged.resolve("model.safetensors"));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(values(after.get("model.layers.0.self_attn.q_proj.weight")))
+                .as("an adapted projection moved").isNotEqualTo(values(before.get("model.layers.0.self_attn.q_proj.weight")));
+        assertThat(values(after.get("model.layers.0.self_attn.k_proj.weight")))
+                .as("a projection without adapter did not").isEqualTo(values(before.get("model.layers.0.self_attn.k_proj.weight")));
+
+        given().post("/runs/" + runId + "/checkpoints/2/merged").then().statusCode(200).body("uri", equalTo(uri));
+        given().post("/runs/" + runId + "/checkpoints/3/merged").then().statusCode(404)
+                .body("violations[0].field", equalTo("step"));
+        given().post("/runs/" + runId + "/checkpoints/two/merged").then().statusCode(400)
+                .body("violations[0].field", equalTo("step"));
+        given().post("/runs/no-such-run/checkpoints/2/merged").then().statusCode(404);
+    }
+
+    private static float[] values(dev.pinch.lm.Safetensors.Tensor t) {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            return t.toNDArray(m, ai.djl.ndarray.types.DataType.FLOAT32).toFloatArray();
+        }
     }
 
     @Test
