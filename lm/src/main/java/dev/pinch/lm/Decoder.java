@@ -121,6 +121,10 @@ final class Decoder {
         return ai.djl.pytorch.jni.JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray) embed);
     }
 
+    long vocabSize() {
+        return config.vocabSize();
+    }
+
     int layerCount() {
         return layers.length;
     }

@@ -180,18 +180,34 @@ public final class LlamaModel implements AutoCloseable {
         decoder.useAdapter(adapter);
     }
 
+    /** The most logits a run of positions holds in {@link #backward}: 32M floats, 128 MB (a batch below is one run). */
+    public static final long LOGITS_PER_RUN = 32L << 20;
+
+    /** The positions per run of {@link #backward} for {@code batch} sequences over {@code vocab} tokens. */
+    public static long positionsPerRun(long batch, long vocab) {
+        return Math.max(1, LOGITS_PER_RUN / Math.max(1, batch * vocab));
+    }
+
     /**
-     * One forward and backward with activation checkpointing per decoder layer ({@link CheckpointedBackward}):
-     * the gradients that {@code backward(lossOf(forward(inputIds)))} would accumulate, while holding only one
-     * layer's autograd graph at a time. Gradients accumulate into every parameter (and adapter tensor) that
-     * requires them.
+     * One training forward and backward ({@link TrainingBackward}): the gradients that
+     * {@code backward(scale * sum of loss(logits of each run of positions))} accumulates, with the head and loss
+     * computed a run of positions at a time (so a large vocabulary's logits never exist for the whole batch), and
+     * optionally with activation checkpointing per decoder layer (one layer's autograd graph alive at a time).
+     * Gradients accumulate into every parameter (and adapter tensor) that requires them.
      *
      * @param inputIds {@code [B, T]} token ids (no padding mask, no cache)
-     * @param lossOf the scalar to differentiate, from the fp32 logits {@code [B, T, vocab]}
-     * @return the scalar's value
+     * @param loss the scalar of a run of positions, from its fp32 logits {@code [B, n, vocab]}
+     * @param scale the gradient the summed loss is back-propagated with (e.g. 1 / number of targets)
+     * @param checkpointing recompute each decoder layer's forward during backward
+     * @return the summed loss (unscaled)
      */
-    public float backwardCheckpointed(NDArray inputIds, java.util.function.UnaryOperator<NDArray> lossOf) {
-        return CheckpointedBackward.run(decoder, inputIds, lossOf);
+    public double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
+        return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, TrainingBackward.MAX_LOGITS);
+    }
+
+    /** As {@link #backward(NDArray, ChunkLoss, float, boolean)}, with at most {@code maxLogits} logits per run. */
+    double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing, long maxLogits) {
+        return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, maxLogits);
     }
 
     /** @return a new, empty KV cache for this model */

@@ -4,10 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.lm.ChunkLoss;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The model as the training loop sees it: named parameters (Hugging Face names, in a stable order), a
@@ -23,17 +24,17 @@ interface CausalLm extends AutoCloseable {
     NDArray forward(NDArray inputIds);
 
     /**
-     * Forward and backward of {@code lossOf(forward(inputIds))} with each decoder layer's forward recomputed
-     * during backward (activation checkpointing); gradients accumulate as with a plain backward. This default
-     * does a plain forward and backward.
+     * Forward and backward of {@code scale * sum of loss(logits of each run of positions)}, gradients accumulating
+     * into the parameters; with {@code checkpointing}, each decoder layer's forward is recomputed during backward.
+     * This default does one plain forward and backward over all positions (one run).
      *
-     * @return the loss's value
+     * @return the summed loss (unscaled)
      */
-    default float backwardCheckpointed(NDArray inputIds, UnaryOperator<NDArray> lossOf) {
+    default double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
         try (var mode = Gradients.recording(true)) {
-            NDArray loss = lossOf.apply(forward(inputIds));
-            Gradients.backward(loss);
-            return loss.getFloat();
+            NDArray value = loss.apply(forward(inputIds), 0);
+            Gradients.backward(value.mul(Gradients.scalar(value.getManager(), scale)));
+            return value.getFloat();
         }
     }
 

@@ -4,12 +4,12 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.lm.ChunkLoss;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The {@code lm} module's Llama-family decoder as a {@link CausalLm}. Its forward keeps every
@@ -50,8 +50,8 @@ final class LlamaLm implements CausalLm {
     }
 
     @Override
-    public float backwardCheckpointed(NDArray inputIds, UnaryOperator<NDArray> lossOf) {
-        return model.backwardCheckpointed(inputIds, lossOf);
+    public double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
+        return model.backward(inputIds, loss, scale, checkpointing);
     }
 
     @Override

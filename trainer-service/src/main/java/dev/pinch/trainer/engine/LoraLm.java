@@ -4,14 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.lm.ChunkLoss;
 import dev.pinch.lm.LoraAdapter;
 import dev.pinch.lm.LoraSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * A frozen base model with LoRA adapters as a {@link CausalLm}: its parameters are the adapters' A and B
@@ -56,11 +55,6 @@ final class LoraLm implements CausalLm {
         }
     }
 
-    /** Whether {@code dir} holds a PEFT adapter rather than full weights. */
-    static boolean isAdapter(Path dir) {
-        return Files.isRegularFile(dir.resolve(LoraAdapter.CONFIG));
-    }
-
     LlamaLm base() {
         return base;
     }
@@ -76,8 +70,8 @@ final class LoraLm implements CausalLm {
     }
 
     @Override
-    public float backwardCheckpointed(NDArray inputIds, UnaryOperator<NDArray> lossOf) {
-        return base.backwardCheckpointed(inputIds, lossOf);
+    public double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
+        return base.backward(inputIds, loss, scale, checkpointing);
     }
 
     @Override

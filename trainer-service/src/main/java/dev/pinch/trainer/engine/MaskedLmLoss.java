@@ -22,13 +22,25 @@ final class MaskedLmLoss {
      * @param targets [B, T] fp32 weights, 1 where {@code ids[b, t]} is a target
      */
     static NDArray nllSum(NDArray logits, NDArray ids, NDArray targets) {
-        NDArray shifted = logits.get(":, :-1, :");
+        return nllSum(logits, ids, targets, 0);
+    }
+
+    /**
+     * The same over a run of positions: {@code logits} {@code [B, n, V]} are those of positions
+     * {@code from .. from + n - 1}, which predict tokens {@code from + 1 ..}; the last position has nothing to predict.
+     */
+    static NDArray nllSum(NDArray logits, NDArray ids, NDArray targets, int from) {
+        long n = Math.min(logits.getShape().get(1), ids.getShape().get(1) - 1 - from);
+        NDArray shifted = logits.get(":, 0:" + Math.max(0, n) + ", :");
+        if (n <= 0) {
+            return shifted.sum();
+        }
         if (shifted.getDataType() != DataType.FLOAT32) {
             shifted = shifted.toType(DataType.FLOAT32, false);
         }
         NDArray logProbs = shifted.logSoftmax(-1);
-        NDArray next = ids.get(":, 1:").expandDims(-1);
-        NDArray picked = logProbs.gather(next, -1).squeeze(-1);
-        return picked.mul(targets.get(":, 1:")).sum().neg();
+        String next = ":, " + (from + 1) + ":" + (from + 1 + n);
+        NDArray picked = logProbs.gather(ids.get(next).expandDims(-1), -1).squeeze(-1);
+        return picked.mul(targets.get(next)).sum().neg();
     }
 }

@@ -3,6 +3,7 @@ package dev.pinch.trainer.engine;
 import ai.djl.ndarray.types.Shape;
 
 import dev.pinch.lm.LlamaConfig;
+import dev.pinch.lm.LlamaModel;
 import dev.pinch.lm.LlamaWeights;
 import dev.pinch.lm.LoraSpec;
 
@@ -18,8 +19,9 @@ import java.util.Map;
  * and its rotate-half, scaled q, attention output, residual), 4 key/value-size vectors (k, its rotate-half,
  * rotated k, v), 5 intermediate-size vectors (gate, its sigmoid, SiLU, up, product) and the attention
  * probabilities (heads × sequence length). Checkpointing keeps one hidden-size input per layer instead, plus
- * one layer's full activations while it is recomputed. The loss holds four vocabulary-size vectors per token
- * at its peak (logits, log-probabilities, and the gradients of both).
+ * one layer's full activations while it is recomputed. The loss is computed a run of positions at a time
+ * ({@link LlamaModel#positionsPerRun}) and holds four vocabulary-size vectors per token of a run at its peak
+ * (logits, log-probabilities, and the gradients of both), plus the final hidden states and their gradient.
  *
  * @param weights       all parameters
  * @param trainable     gradients (full: all parameters; LoRA: A and B)
@@ -67,7 +69,8 @@ public record MemoryEstimate(long weights, long trainable, long optimizer, long 
         }
         long layers = c.numHiddenLayers();
         long acts = checkpointing ? tokens * (layers * h + perLayer) : tokens * layers * perLayer;
-        long loss = 4 * tokens * c.vocabSize() + tokens * h;
+        long runTokens = batchSize * Math.min(seqLen, LlamaModel.positionsPerRun(batchSize, c.vocabSize()));
+        long loss = 4 * runTokens * c.vocabSize() + 2 * tokens * h;
         return new MemoryEstimate(params * FP32, trainable * FP32, 2 * trainable * FP32, acts * FP32, loss * FP32,
                 RUNTIME);
     }

@@ -95,24 +95,18 @@ final class StepRunner {
     }
 
     /**
-     * Forward and backward of one micro-batch in a manager of its own, closed before the next micro-batch
-     * starts, so its logits and log-probabilities never outlive it; with {@code gradientCheckpointing} each
-     * decoder layer's forward is recomputed during backward. Returns the summed NLL.
+     * Forward and backward of one micro-batch (its masked mean NLL) in a manager of its own, closed before the next
+     * micro-batch starts; the model computes the loss a run of positions at a time, so a large vocabulary's logits
+     * never exist for the whole micro-batch, and with {@code gradientCheckpointing} recomputes each decoder layer's
+     * forward during backward. Returns the summed NLL.
      */
     private double microBatch(MicroBatch mb, NDManager step) {
         try (NDManager own = step.newSubManager()) {
             NDArray ids = mb.idsArray(own);
-            NDArray targetsArray = mb.targetsArray(own);
-            double count = Math.max(1, mb.targetTokens());
-            if (checkpointing) {
-                return model.backwardCheckpointed(ids, logits -> MaskedLmLoss.nllSum(logits, ids, targetsArray)
-                        .div(Gradients.scalar(logits.getManager(), count))) * count;
-            }
-            try (var mode = Gradients.recording(true)) {
-                NDArray sum = MaskedLmLoss.nllSum(model.forward(ids), ids, targetsArray);
-                Gradients.backward(sum.div(Gradients.scalar(own, count)));
-                return sum.getFloat();
-            }
+            NDArray targets = mb.targetsArray(own);
+            float scale = (float) (1.0 / Math.max(1, mb.targetTokens()));
+            return model.backward(ids, (logits, from) -> MaskedLmLoss.nllSum(logits, ids, targets, from), scale,
+                    checkpointing);
         }
     }
 

@@ -33,6 +33,17 @@ class MaskedLmLossTest {
             NDArray l = m.create(flat, new Shape(2, 3, 4));
             NDArray loss = MaskedLmLoss.nllSum(l, m.create(ids, new Shape(2, 3)), m.create(targets, new Shape(2, 3)));
             assertThat((double) loss.getFloat()).isCloseTo(expected, within(1e-6));
+            NDArray idArray = m.create(ids, new Shape(2, 3));
+            NDArray targetArray = m.create(targets, new Shape(2, 3));
+            double byRuns = 0;
+            for (int from = 0; from < 3; from++) {
+                byRuns += MaskedLmLoss.nllSum(l.get(":, " + from + ":" + (from + 1) + ", :"), idArray, targetArray,
+                        from).getFloat();
+            }
+            assertThat(byRuns).as("runs of one position, the last predicting nothing").isCloseTo(expected,
+                    within(1e-6));
+            assertThat((double) MaskedLmLoss.nllSum(l.get(":, 1:3, :"), idArray, targetArray, 1).getFloat())
+                    .isCloseTo(nll(logits[0][1], 0) + nll(logits[1][1], 3), within(1e-6));
         }
     }
 

@@ -46,6 +46,10 @@ class MemoryCheckTest {
         assertThat(ckpt.activations()).isLessThan(full.activations() / 10);
         assertThat(MemoryEstimate.of(QWEN_05B, 4, 512, null, false).activations())
                 .isEqualTo(2 * full.activations());
+        assertThat(full.loss()).as("the loss's vocabulary-sized tensors exist for one run of positions at a time")
+                .isLessThan(4L * 2 * 512 * 151_936 * 4 / 4);
+        assertThat(MemoryEstimate.of(QWEN_05B, 2, 64, null, false).loss()).as("64 positions fit in one run")
+                .isEqualTo(4L * 2 * 64 * 151_936 * 4 + 2L * 2 * 64 * 896 * 4);
         assertThat(full.describe()).startsWith("%.1f GB (weights 2.0".formatted(full.total() / 1e9));
     }
 

@@ -15,8 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Activation checkpointing gives the gradients of a plain backward, to 1e-5, for full tuning and LoRA. */
-class CheckpointedBackwardTest {
+/**
+ * The training backward (plain or with activation checkpointing, the loss in one run of positions or in runs of
+ * two) gives the gradients of a plain autograd backward, to 1e-5, for full tuning and LoRA.
+ */
+class TrainingBackwardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"llama", "qwen2", "gemma2"})
@@ -102,15 +105,28 @@ class CheckpointedBackwardTest {
                 plain.put(e.getKey(), g);
                 JniUtils.zeroGrad((PtNDArray) e.getValue());
             }
-            float value = model.backwardCheckpointed(ids, logits -> logits.mul(weights).sum());
-            assertThat(value).isCloseTo(loss.getFloat(), org.assertj.core.data.Percentage.withPercentage(1e-4));
-            assertThat(JniUtils.isGradMode()).isEqualTo(previous);
-            for (var e : trained.entrySet()) {
-                try (NDArray g = e.getValue().getGradient()) {
-                    NDArray want = plain.get(e.getKey());
-                    float scale = Math.max(1f, want.abs().max().getFloat());
-                    assertThat(want.abs().max().getFloat()).as(e.getKey() + " has a gradient").isGreaterThan(0f);
-                    assertThat(TestData.maxAbsDiff(g, want) / scale).as(e.getKey()).isLessThan(1e-5f);
+            long b = ids.getShape().get(0);
+            long vocab = model.config().vocabSize();
+            ChunkLoss chunkLoss = (logits, from) -> logits.mul(
+                    weights.get(":, " + from + ":" + (from + logits.getShape().get(1)) + ", :")).sum();
+            for (boolean checkpointing : new boolean[] {true, false}) {
+                for (long maxLogits : new long[] {TrainingBackward.MAX_LOGITS, 2 * b * vocab}) {
+                    String variant = name + (checkpointing ? " checkpointed" : " plain") + ", "
+                            + (maxLogits == TrainingBackward.MAX_LOGITS ? "one run" : "runs of 2 positions");
+                    double value = model.backward(ids, chunkLoss, 0.25f, checkpointing, maxLogits);
+                    assertThat(value).as(variant).isCloseTo(loss.getFloat(),
+                            org.assertj.core.data.Percentage.withPercentage(1e-3));
+                    assertThat(JniUtils.isGradMode()).isEqualTo(previous);
+                    for (var e : trained.entrySet()) {
+                        try (NDArray g = e.getValue().getGradient()) {
+                            NDArray want = plain.get(e.getKey());
+                            float scale = Math.max(1f, want.abs().max().getFloat());
+                            assertThat(want.abs().max().getFloat()).as(e.getKey() + " has a gradient").isGreaterThan(0f);
+                            assertThat(TestData.maxAbsDiff(g.mul(4), want) / scale).as(variant + ": " + e.getKey())
+                                    .isLessThan(1e-5f);
+                        }
+                        JniUtils.zeroGrad((PtNDArray) e.getValue());
+                    }
                 }
             }
         }
