@@ -24,7 +24,8 @@ import java.util.Map;
  * Peak resident memory and time of one fine-tuning step of a model with Qwen2.5-0.5B's config and random
  * weights, on CPU, through the trainer's engine, for {@code bin/bench-memory}. One variant per JVM:
  * {@code full}, {@code full-ckpt}, {@code lora} (r=16, alpha 32, all projections) or {@code lora-ckpt}. Step 1
- * warms up (and allocates AdamW's moments); step 2 is measured: its wall time, and the process's resident set
+ * warms up (and allocates AdamW's moments); steps 2 .. 1 + {@code STEPS} (default 3) are timed, and their median
+ * is the step time; during step 2 the process's resident set
  * ({@code VmRSS}) sampled every 20 ms, whose maximum is the step's peak (the kernel's {@code VmHWM} would also
  * count what loading held before the step), and its anonymous part ({@code RssAnon}: without the file pages of
  * the memory-mapped checkpoint, which the kernel can drop). A variant whose estimate does not fit in the
@@ -58,7 +59,8 @@ public final class MemoryBench {
         String variant = args[0];
         int batch = Integer.parseInt(args[1]);
         int seq = Integer.parseInt(args[2]);
-        Map<String, Object> settings = new HashMap<>(Map.of("maxSteps", 3, "batchSize", batch, "maxSeqLen", seq,
+        int timed = Integer.parseInt(System.getenv().getOrDefault("STEPS", "3"));
+        Map<String, Object> settings = new HashMap<>(Map.of("maxSteps", timed + 2, "batchSize", batch, "maxSeqLen", seq,
                 "progressEvery", 1, "devEvery", 0, "checkpointEvery", 0, "warmupSteps", 0, "devExamples", 1,
                 "device", "cpu"));
         if (variant.startsWith("lora")) {
@@ -81,6 +83,8 @@ public final class MemoryBench {
             }
             Path mix = writeMix(dir.resolve("mix.jsonl"), 4 * batch + 2);
             long[] measured = new long[5];
+            List<Double> stepSeconds = new ArrayList<>();
+            boolean[] done = {false};
             RssSampler sampler = new RssSampler();
             TrainingCallbacks callbacks = new TrainingCallbacks() {
                 @Override
@@ -91,14 +95,24 @@ public final class MemoryBench {
                         measured[3] = rss();
                         sampler.start();
                         measured[0] = System.nanoTime();
-                    } else if (p.step() == 2) {
-                        measured[1] = System.nanoTime() - measured[0];
-                        measured[2] = sampler.stop();
-                        measured[4] = sampler.maxAnon();
-                        System.out.printf("%s,\"peak_rss_gb\":%.2f,\"peak_anon_gb\":%.2f,\"rss_before_step_gb\":"
-                                + "%.2f,\"step_s\":%.2f,\"available_gb\":%.1f}%n", head, measured[2] / 1e9,
-                                measured[4] / 1e9, measured[3] / 1e9, measured[1] / 1e9, available / 1e9);
-                        System.out.flush();
+                    } else {
+                        long now = System.nanoTime();
+                        stepSeconds.add((now - measured[0]) / 1e9);
+                        measured[0] = now;
+                        if (p.step() == 2) {
+                            measured[2] = sampler.stop();
+                            measured[4] = sampler.maxAnon();
+                        }
+                        if (stepSeconds.size() == timed) {
+                            List<Double> sorted = stepSeconds.stream().sorted().toList();
+                            System.out.printf("%s,\"peak_rss_gb\":%.2f,\"peak_anon_gb\":%.2f,\"rss_before_step_gb\":"
+                                    + "%.2f,\"step_s\":%.2f,\"steps_s\":%s,\"available_gb\":%.1f}%n", head,
+                                    measured[2] / 1e9, measured[4] / 1e9, measured[3] / 1e9,
+                                    sorted.get(sorted.size() / 2), stepSeconds.stream()
+                                    .map(x -> "%.2f".formatted(x)).toList(), available / 1e9);
+                            System.out.flush();
+                            done[0] = true;
+                        }
                     }
                 }
 
@@ -107,8 +121,8 @@ public final class MemoryBench {
                 }
             };
             new DjlTrainingEngine().train(new TrainingJob("bench-" + variant, "bench", "mix", mix, "sha", base,
-                    dir.resolve("work"), null, s), callbacks, () -> measured[2] != 0);
-            // the result line was printed at step 2, before the run writes its final checkpoint
+                    dir.resolve("work"), null, s), callbacks, () -> done[0]);
+            // the result line was printed after the last timed step, before the run writes its final checkpoint
         } finally {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
