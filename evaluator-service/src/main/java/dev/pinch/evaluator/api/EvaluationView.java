@@ -1,6 +1,6 @@
 package dev.pinch.evaluator.api;
 
-import dev.pinch.evaluator.service.EvaluationJob;
+import dev.pinch.evaluator.jobs.EvaluationJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

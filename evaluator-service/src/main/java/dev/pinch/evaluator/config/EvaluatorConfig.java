@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * evaluator-service settings: {@code pinch.evaluator.*}. Every default below can be overridden per experiment
- * through the experiment's eval config (see {@code dev.pinch.evaluator.service.EvalPlans}) where it says so.
+ * through the experiment's eval config (see {@code dev.pinch.evaluator.planning.EvalPlans}) where it says so.
  */
 @ConfigMapping(prefix = "pinch.evaluator")
 public interface EvaluatorConfig {

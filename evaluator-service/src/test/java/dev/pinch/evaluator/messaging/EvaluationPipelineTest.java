@@ -12,7 +12,7 @@ import dev.pinch.evaluator.FreshStoreTestResource;
 import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.generation.ResponseLog;
-import dev.pinch.evaluator.service.EvaluationRepository;
+import dev.pinch.evaluator.results.EvaluationRepository;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.CloudEventHeaders;
 import dev.pinch.events.EvaluationReady;
