@@ -1,5 +1,7 @@
 package dev.pinch.evaluator.jobs;
 
+import static dev.pinch.evaluator.jobs.EvaluationJob.BASE_DESIGN;
+
 import dev.pinch.evaluator.planning.BaselineIndex;
 import dev.pinch.evaluator.planning.EvalPlan;
 import dev.pinch.evaluator.planning.EvalPlans;
@@ -31,8 +33,6 @@ import org.jboss.logging.Logger;
 public class CheckpointIntake {
 
     private static final Logger LOG = Logger.getLogger(CheckpointIntake.class);
-    /** The design type, name and mix suffix of an experiment's untuned base model. */
-    public static final String BASE_DESIGN = "base";
 
     /** What became of a checkpoint. */
     public enum Outcome { ACCEPTED, DUPLICATE, SKIPPED, REJECTED }
@@ -95,8 +95,8 @@ public class CheckpointIntake {
 
     /**
      * Queues, once per experiment, the evaluation of the untuned base model its checkpoints start from, as the
-     * report's reference row (design {@value #BASE_DESIGN}): when the base is the built-in model, which is in the store
-     * as {@code models/<name>}. A base given as a directory is only on the trainer's machine, so it has no row.
+     * report's reference row (design {@value EvaluationJob#BASE_DESIGN}): when the base is the built-in model, which
+     * is in the store as {@code models/<name>}. A base given as a directory is only on the trainer's machine, so it has no row.
      */
     private void baseReference(CheckpointReady c, EvalPlan plan) {
         String name = c.baseModel();

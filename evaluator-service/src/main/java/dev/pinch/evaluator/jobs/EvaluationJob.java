@@ -34,6 +34,9 @@ public record EvaluationJob(String jobId, String experimentId, String runId, Str
         JobState state, List<String> pendingSxs, boolean announced, String error, Instant createdAt,
         Instant updatedAt, Long seed) {
 
+    /** The design type, name and mix suffix of an experiment's untuned base model: its job's mix is {@code <exp>.base}. */
+    public static final String BASE_DESIGN = "base";
+
     /** Copies the list. */
     public EvaluationJob {
         pendingSxs = pendingSxs == null ? List.of() : List.copyOf(pendingSxs);
@@ -49,6 +52,14 @@ public record EvaluationJob(String jobId, String experimentId, String runId, Str
         return new EvaluationJob(id(c.checkpointId(), plan.evalSet(), plan.judge().name()), c.experimentId(),
                 c.runId(), c.checkpointId(), c.mixId(), c.design(), c.step(), c.finalCheckpoint(), c.uri(),
                 c.sha256(), plan, JobState.QUEUED, List.of(), false, null, now, now, c.seed());
+    }
+
+    /**
+     * Whether this job evaluates the experiment's untuned base model (the report's reference row) rather than a tuned
+     * checkpoint. Not named {@code isBaseModel}, so that the stored job's JSON does not gain a property.
+     */
+    public boolean baseModelRow() {
+        return design != null && BASE_DESIGN.equals(design.type());
     }
 
     /** The judge's name. */

@@ -170,7 +170,9 @@ class EvaluationPipelineTest {
         assertThat(stored.design().type()).isEqualTo("base");
         assertThat(stored.design().params()).containsEntry("model", name);
         // one base job for the experiment, however many of its checkpoints arrive
-        given().get("/evaluations/" + exp + ".base").then().statusCode(200).body("size()", equalTo(1));
+        given().get("/evaluations/" + exp + ".base").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].baseModel", equalTo(true));
+        given().get("/evaluations/" + checkpoints.get(0)).then().statusCode(200).body("[0].baseModel", equalTo(false));
         assertThat(base.sha256()).isNotBlank();
         given().accept("application/json").get("/experiments/" + exp + "/report").then().statusCode(200)
                 .body("matrices.task.rows", hasItems("base", "mono-fi", "mono-en"));
