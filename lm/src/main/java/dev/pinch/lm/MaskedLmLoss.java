@@ -1,4 +1,4 @@
-package dev.pinch.trainer.engine;
+package dev.pinch.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
@@ -6,9 +6,10 @@ import ai.djl.ndarray.types.DataType;
 /**
  * Next-token cross-entropy restricted to target positions: logits at position t − 1 predict token t, and
  * only positions whose target weight is 1 count (response tokens and EOS in SFT; all tokens when
- * pretraining). Computed with log-softmax in fp32, whatever the logits' precision.
+ * pretraining). Computed with log-softmax in fp32, whatever the logits' precision. The trainer's loss (its
+ * training steps and dev loss); a mean is this sum divided by the number of targets.
  */
-final class MaskedLmLoss {
+public final class MaskedLmLoss {
 
     private MaskedLmLoss() {
     }
@@ -21,7 +22,7 @@ final class MaskedLmLoss {
      * @param ids     [B, T] int64 token ids
      * @param targets [B, T] fp32 weights, 1 where {@code ids[b, t]} is a target
      */
-    static NDArray nllSum(NDArray logits, NDArray ids, NDArray targets) {
+    public static NDArray nllSum(NDArray logits, NDArray ids, NDArray targets) {
         NDArray shifted = logits.get(":, :-1, :");
         if (shifted.getDataType() != DataType.FLOAT32) {
             shifted = shifted.toType(DataType.FLOAT32, false);

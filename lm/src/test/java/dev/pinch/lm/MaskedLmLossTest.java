@@ -1,8 +1,9 @@
-package dev.pinch.trainer.engine;
+package dev.pinch.lm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -20,7 +21,7 @@ class MaskedLmLossTest {
         long[] ids = {7, 3, 0, 1, 2, 3};
         float[] targets = {1, 1, 1, 0, 0, 1};
         double expected = nll(logits[0][0], 3) + nll(logits[0][1], 0) + nll(logits[1][1], 3);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = Engines.newManager(Device.cpu())) {
             float[] flat = new float[24];
             int k = 0;
             for (float[][] row : logits) {
