@@ -7,6 +7,7 @@ import dev.pinch.evaluator.generation.ResponseGenerator;
 import dev.pinch.evaluator.generation.ResponseLog;
 import dev.pinch.evaluator.planning.EvalPlans;
 import dev.pinch.events.Events;
+import dev.pinch.events.settings.Precision;
 import dev.pinch.lm.Engines;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +88,7 @@ public class EvaluationRunner {
         Map<String, List<EvalPrompt>> prompts = plans.prompts(job.plan());
         Path dir = checkpointDir(job);
         Path base = AdapterBase.of(dir, store);
-        DataType dtype = "fp16".equals(job.plan().precision()) ? DataType.FLOAT16 : DataType.FLOAT32;
+        DataType dtype = Precision.of(job.plan().precision()) == Precision.FP16 ? DataType.FLOAT16 : DataType.FLOAT32;
         ResponseGenerator generator = new ResponseGenerator(
                 () -> CheckpointModel.load(dir, base, Engines.device(job.plan().device()), dtype,
                         job.plan().promptTemplate()),

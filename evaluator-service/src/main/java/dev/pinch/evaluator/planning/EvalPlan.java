@@ -15,8 +15,9 @@ import java.util.List;
  * @param maxPromptsPerLanguage  prompts per language (0: all)
  * @param generation             decoding settings
  * @param judge                  the SxS judge
- * @param device                 device spec for generation ({@code cpu}, {@code gpu}, {@code gpu:N}, {@code auto})
- * @param precision              {@code fp32}, or {@code fp16} on a GPU
+ * @param device                 the generating device's spelling ({@code ComputeDevice}: {@code cpu}, {@code gpu},
+ *                               {@code gpu:N}, {@code auto})
+ * @param precision              {@code fp32}, or {@code fp16} on a GPU ({@code Precision}'s spelling)
  * @param promptTemplate         how every checkpoint (candidates and baselines alike) is prompted: {@code chat} (the
  *                               model's chat template) or a template with {@code {instruction}}; null: the template
  *                               in the checkpoint's trainer_state.json, else lm's default

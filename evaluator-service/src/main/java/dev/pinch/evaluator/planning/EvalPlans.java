@@ -7,7 +7,9 @@ import dev.pinch.evaluator.generation.GenerationSettings;
 import dev.pinch.evaluator.scoring.LabelSets;
 import dev.pinch.evaluator.scoring.TaskScorer;
 import dev.pinch.events.CheckpointReady;
+import dev.pinch.events.settings.ComputeDevice;
 import dev.pinch.events.settings.EvalSettings;
+import dev.pinch.events.settings.Precision;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -88,13 +90,12 @@ public class EvalPlans {
         } catch (IllegalArgumentException e) {
             throw new InvalidEvalConfigException("generation", e.getMessage());
         }
-        String device = or(eval.device(), config.device());
-        if (!device.matches("(?i)auto|cpu|gpu|cuda|(gpu|cuda):\\d+")) {
-            throw new InvalidEvalConfigException("device", "must be cpu, gpu, gpu:N or auto, was " + device);
-        }
+        ComputeDevice device = or(eval.device(), config.device());
+        Precision precision = or(eval.precision(), Precision.AUTO); // the evaluator's auto: fp32
         return new EvalPlan(checkName(or(eval.evalSet(), source.evalSet())), source.split(), source.uri(), languages,
                 new ArrayList<>(experiment), or(eval.maxPromptsPerLanguage(), config.maxPromptsPerLanguage()),
-                generation, JudgeSpec.of(eval.judge(), config.tieMargin()), device, or(eval.precision(), "fp32"),
+                generation, JudgeSpec.of(eval.judge(), config.tieMargin()), device.toString(),
+                (precision == Precision.AUTO ? Precision.FP32 : precision).toString(),
                 eval.promptTemplate(),
                 eval.secondJudge() == null ? null : JudgeSpec.of(eval.secondJudge(), config.tieMargin()));
     }

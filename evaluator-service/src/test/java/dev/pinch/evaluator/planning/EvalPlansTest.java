@@ -69,6 +69,10 @@ class EvalPlansTest {
         assertThat(plan.judge()).isEqualTo(JudgeSpec.reference(1.0));
         assertThat(plan.secondJudge()).isNull();
         assertThat(plan.device()).isEqualTo("cpu");
+        assertThat(plan.precision()).as("the evaluator's auto").isEqualTo("fp32");
+        EvalPlan onGpu = plans.plan(checkpoint(Map.of("device", "CUDA:1", "precision", "fp16"), "en"));
+        assertThat(onGpu.device()).as("one spelling per device").isEqualTo("gpu:1");
+        assertThat(onGpu.precision()).isEqualTo("fp16");
         assertThat(plan.promptTemplate()).as("each checkpoint's own").isNull();
         assertThat(plans.prompts(plan).get("sw")).hasSize(4);
         assertThat(plans.plan(checkpoint(Map.of("promptTemplate", "chat"), "en")).promptTemplate()).isEqualTo("chat");
@@ -124,7 +128,7 @@ class EvalPlansTest {
         assertThat(plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge", Map.of("type",
                 "llm", "baseUrl", "http://x/v1", "model", "m")), "en")).secondJudge().name()).isEqualTo("llm-m");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "device", "tpu"), "en")))
-                .hasMessageContaining("eval.device: must be auto, cpu, gpu, cuda, gpu:N or cuda:N");
+                .hasMessageContaining("eval.device: must be auto, cpu, gpu or gpu:N (cuda, cuda:N alike), was tpu");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "/nonexistent/p.jsonl"), "en")))
                 .hasMessageStartingWith("eval.promptsPath: cannot be read: /nonexistent/p.jsonl");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS,
