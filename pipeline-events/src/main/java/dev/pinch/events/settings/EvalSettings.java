@@ -57,7 +57,7 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
     public static EvalSettings read(Object config, String path, List<Violation> sink) {
         SettingsReader r = SettingsReader.of(config, path, sink);
         int max = Integer.MAX_VALUE;
-        EvalSettings s = new EvalSettings(r.languages("languages"),
+        EvalSettings s = new EvalSettings(languages(r, "languages"),
                 r.has("maxPromptsPerLanguage") ? r.integer("maxPromptsPerLanguage", 0, 0, max) : null,
                 r.stripped("corpus", null), r.stripped("corpusVersion", null), r.stripped("split", null),
                 r.stripped("promptsUri", null), r.stripped("promptsPath", null),
@@ -76,6 +76,28 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
         }
         r.rejectUnknown();
         return s;
+    }
+
+    /** A non-empty list of language codes, without repeats; null when absent or bad. */
+    private static List<String> languages(SettingsReader r, String key) {
+        Object v = r.raw(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            r.reject(key, "must be a non-empty list of language codes");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            SettingValues.Checked<String> code = SettingValues.language(list.get(i));
+            if (code.problem() != null) {
+                r.reject(key + "[" + i + "]", code.problem());
+            } else if (!out.contains(code.value())) {
+                out.add(code.value());
+            }
+        }
+        return out;
     }
 
     private static String template(SettingsReader r) {

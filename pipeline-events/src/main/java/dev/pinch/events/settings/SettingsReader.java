@@ -2,7 +2,6 @@ package dev.pinch.events.settings;
 
 import dev.pinch.events.Violation;
 import dev.pinch.events.settings.SettingValues.Checked;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,28 +95,6 @@ public final class SettingsReader {
     /** A precision among those {@code allowed} here; {@code fallback} when absent or bad. */
     public Precision precision(String key, Precision fallback, Set<Precision> allowed) {
         return read(key, fallback, v -> SettingValues.precision(v, allowed));
-    }
-
-    /** A non-empty list of language codes, without repeats; null when absent or bad. */
-    public List<String> languages(String key) {
-        Object v = get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List<?> list) || list.isEmpty()) {
-            reject(key, "must be a non-empty list of language codes");
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Checked<String> code = SettingValues.language(list.get(i));
-            if (code.problem() != null) {
-                violations.add(new Violation(field(key) + "[" + i + "]", code.problem()));
-            } else if (!out.contains(code.value())) {
-                out.add(code.value());
-            }
-        }
-        return out;
     }
 
     /** The reader of a nested object; empty when absent, or when not an object (then a violation). */

@@ -107,6 +107,10 @@ class SettingsContractTest {
                 "eval", out);
         assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.maxNewTokens",
                 "eval.tempreature", "eval.judge.baseUrl", "eval.secondJudge.model", "eval.secondJudge.colour");
+        out.clear();
+        EvalSettings.read(Map.of("languages", List.of("en", "e1", 7)), "eval", out);
+        assertThat(out).containsExactly(new Violation("eval.languages[1]", "must be a language code, was e1"),
+                new Violation("eval.languages[2]", "must be a language code, was 7"));
     }
 
     @Test
