@@ -145,8 +145,8 @@ public record TrainingSettings(
     }
 
     /**
-     * Every setting by name, in a stable order: what the config hash covers. A device or precision is its spelling
-     * ({@code gpu}, {@code bf16}), so that the hash and trainer_state.json read as the settings were written.
+     * Every setting by name, in a stable order: what the config hash covers. A device or precision is its one
+     * spelling ({@code gpu}, {@code bf16}), so that hashes keep their text and the map reads back through {@link #from}.
      */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
