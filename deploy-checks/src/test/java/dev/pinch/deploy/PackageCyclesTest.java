@@ -42,6 +42,6 @@ class PackageCyclesTest {
     @Test
     void jdepsSeesTheDependenciesBetweenPackages() {
         Map<String, Set<String>> graph = PackageGraph.of(Repo.root().resolve("evaluator-service/target/classes"));
-        assertThat(graph.get("dev.pinch.evaluator.messaging")).contains("dev.pinch.evaluator.service");
+        assertThat(graph.get("dev.pinch.evaluator.messaging")).contains("dev.pinch.evaluator.jobs");
     }
 }

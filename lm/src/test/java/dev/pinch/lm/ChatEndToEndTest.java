@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +46,7 @@ class ChatEndToEndTest {
             float first = Float.NaN;
             float last = Float.NaN;
             try (LlamaModel model = LlamaModel.create(config, Device.cpu(), 3)) {
-                LmLoss.requireGradients(model);
+                model.parameters().values().forEach(p -> p.setRequiresGradient(true));
                 List<PromptFormat.Encoded> examples = data.stream().map(d -> chat.encodeExample(tok, d[0], d[1], 64)).toList();
                 for (int i = 0; i < data.size(); i++) {
                     assertThat(examples.get(i).responseTokens()).as("the answer, <|im_end|> and its newline")
@@ -57,15 +60,23 @@ class ChatEndToEndTest {
                     System.arraycopy(examples.get(i).ids(), 0, ids, i * t, examples.get(i).length());
                     System.arraycopy(examples.get(i).responseMask(), 0, mask, i * t, examples.get(i).length());
                 }
+                // the trainer's loss (summed over the response tokens, the next token's target weights shifted in)
+                int targets = 0;
+                for (int i = 0; i < 2; i++) {
+                    for (int j = 1; j < t; j++) {
+                        targets += mask[i * t + j];
+                    }
+                }
                 Map<String, NDArray[]> adam = new java.util.HashMap<>();
                 for (int step = 1; step <= 60; step++) {
                     try (NDManager m = model.manager().newSubManager()) {
                         NDArray in = m.create(ids, new Shape(2, t));
                         float loss;
                         try (GradientCollector gc = Engines.engine().newGradientCollector()) {
-                            NDArray l = LmLoss.nextTokenLoss(model.forward(in), in, m.create(mask, new Shape(2, t)));
+                            NDArray l = MaskedLmLoss.nllSum(model.forward(in), in.toType(DataType.INT64, false),
+                                    m.create(mask, new Shape(2, t)).toType(DataType.FLOAT32, false));
                             gc.backward(l);
-                            loss = l.getFloat();
+                            loss = l.getFloat() / targets;
                         }
                         first = Float.isNaN(first) ? loss : first;
                         last = loss;
@@ -81,7 +92,7 @@ class ChatEndToEndTest {
                                 p.getValue().subi(mHat.div(vHat.sqrt().add(1e-8f)).mul(0.01f));
                             }
                         }
-                        LmLoss.zeroGradients(model.parameters().values());
+                        model.parameters().values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
                     }
                 }
                 model.save(tmp.resolve("tuned"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One poll of an experiment across the three services: the mixes dataset-service assembled, the trainer's runs of
@@ -30,9 +31,6 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
         return mixes.stream().filter(m -> m.phase().equals(phase)).count();
     }
 
-    /** The mix-id suffix of the base model's evaluation, as the evaluator names it ({@code <experiment>.base}). */
-    static final String BASE_DESIGN = "base";
-
     /** Builds the snapshot from the JSON of GET /experiments/{id}, /runs, /evaluations and /base-models. */
     public static ExperimentSnapshot of(JsonNode experiment, JsonNode runs, JsonNode evaluations, JsonNode baseModels) {
         Set<String> baselines = baselineLanguages(experiment);
@@ -49,7 +47,7 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
         }
         JsonNode base = baseModels != null && baseModels.size() > 0 ? baseModels.get(0) : null;
         String id = experiment.path("id").asText();
-        JsonNode baseEval = latest(evaluations, id + "." + BASE_DESIGN, null, false);
+        JsonNode baseEval = baseEvaluation(evaluations);
         return new ExperimentSnapshot(id, experiment.path("published").asBoolean(false), mixes, base,
                 baseEval == null ? null : baseEval.path("state").asText());
     }
@@ -88,13 +86,23 @@ public record ExperimentSnapshot(String experimentId, boolean published, List<Mi
         return languages;
     }
 
+    /** The newest evaluation the evaluator marks as the untuned base model's ({@code baseModel: true}), or null. */
+    private static JsonNode baseEvaluation(JsonNode evaluations) {
+        return newest(evaluations, item -> item.path("baseModel").asBoolean(false));
+    }
+
     /** The newest run of a mix and seed, or the newest evaluation of its final checkpoint. */
     private static JsonNode latest(JsonNode items, String mixId, Long seed, boolean finalCheckpointOnly) {
+        return newest(items, item -> mixId.equals(item.path("mixId").asText())
+                && java.util.Objects.equals(seed, item.hasNonNull("seed") ? item.path("seed").asLong() : null)
+                && (!finalCheckpointOnly || item.path("finalCheckpoint").asBoolean()));
+    }
+
+    /** The item with the latest {@code createdAt} among those that {@code which} accepts, or null. */
+    private static JsonNode newest(JsonNode items, Predicate<JsonNode> which) {
         JsonNode found = null;
         for (JsonNode item : items) {
-            Long itemSeed = item.hasNonNull("seed") ? item.path("seed").asLong() : null;
-            if (mixId.equals(item.path("mixId").asText()) && java.util.Objects.equals(seed, itemSeed)
-                    && (!finalCheckpointOnly || item.path("finalCheckpoint").asBoolean())
+            if (which.test(item)
                     && (found == null || item.path("createdAt").asText().compareTo(found.path("createdAt").asText()) >= 0)) {
                 found = item;
             }

@@ -62,7 +62,12 @@ class ExperimentSnapshotTest {
         assertThat(ProgressBoard.lines(s, null).get(0)).startsWith("base model builtin-abc")
                 .contains("5/300").contains("ETA 10:00");
 
-        JsonNode baseRunning = json("[{'mixId':'demo.base','finalCheckpoint':true,'state':'GENERATING'}]");
+        JsonNode notMarked = json("[{'mixId':'demo.base','finalCheckpoint':true,'state':'GENERATING'}]");
+        assertThat(ExperimentSnapshot.of(json(EXPERIMENT), runs, ((ArrayNode) evals.deepCopy())
+                .addAll((ArrayNode) notMarked), json("[]")).baseEvaluation())
+                .as("only the evaluator's baseModel flag marks the base row, not its id").isNull();
+        JsonNode baseRunning = json("[{'mixId':'demo.base','finalCheckpoint':true,'state':'GENERATING',"
+                + "'baseModel':true}]");
         ArrayNode withBase = ((ArrayNode) evals.deepCopy()).addAll((ArrayNode) baseRunning);
         assertThat(ExperimentSnapshot.of(json(EXPERIMENT), runs, withBase, json("[]")).complete())
                 .as("the base model's evaluation is still running: the report is not final").isFalse();

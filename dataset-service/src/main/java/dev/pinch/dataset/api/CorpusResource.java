@@ -1,12 +1,12 @@
 package dev.pinch.dataset.api;
 
+import dev.pinch.dataset.corpus.CorpusImportRequest;
+import dev.pinch.dataset.corpus.CorpusImportResult;
+import dev.pinch.dataset.corpus.CorpusImporter;
+import dev.pinch.dataset.corpus.CorpusNotFoundException;
+import dev.pinch.dataset.corpus.CorpusRegistry;
+import dev.pinch.dataset.corpus.CorpusValidation;
 import dev.pinch.dataset.domain.CorpusManifest;
-import dev.pinch.dataset.service.CorpusImportRequest;
-import dev.pinch.dataset.service.CorpusImportResult;
-import dev.pinch.dataset.service.CorpusImporter;
-import dev.pinch.dataset.service.CorpusNotFoundException;
-import dev.pinch.dataset.service.CorpusRegistry;
-import dev.pinch.dataset.service.CorpusValidation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,6 @@
 package dev.pinch.dataset.api;
 
-import dev.pinch.dataset.service.MixWriter;
+import dev.pinch.dataset.experiment.MixWriter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

@@ -1,10 +1,10 @@
 package dev.pinch.dataset.messaging;
 
 import dev.pinch.dataset.domain.ExperimentSpec;
-import dev.pinch.dataset.service.ExperimentConflictException;
-import dev.pinch.dataset.service.ExperimentService;
-import dev.pinch.dataset.service.SpecParser;
-import dev.pinch.dataset.service.SpecViolationException;
+import dev.pinch.dataset.experiment.ExperimentConflictException;
+import dev.pinch.dataset.experiment.ExperimentService;
+import dev.pinch.dataset.experiment.SpecParser;
+import dev.pinch.dataset.experiment.SpecViolationException;
 import dev.pinch.events.Topics;
 import dev.pinch.support.messaging.EventIntake;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package dev.pinch.dataset.messaging;
 
 import dev.pinch.dataset.domain.Experiment;
-import dev.pinch.dataset.service.ExperimentAnnouncer;
-import dev.pinch.dataset.service.ExperimentRepository;
+import dev.pinch.dataset.experiment.ExperimentAnnouncer;
+import dev.pinch.dataset.experiment.ExperimentRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -12,8 +12,8 @@ import dev.pinch.events.Topics;
 import dev.pinch.store.Sha256;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class MixReadyEventsTest {
     MixPublisher publisher;
 
     @Inject
-    dev.pinch.dataset.service.ExperimentRepository experiments;
+    dev.pinch.dataset.experiment.ExperimentRepository experiments;
 
     @Test
     void aRepublishedAnnouncementKeepsItsEventIdsSoConsumersCanDropIt() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pinch.dataset.domain.Experiment;
 import dev.pinch.dataset.domain.ExperimentSpec;
-import dev.pinch.dataset.service.ExperimentRepository;
+import dev.pinch.dataset.experiment.ExperimentRepository;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.store.LocalArtifactStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,10 +1,10 @@
 package dev.pinch.evaluator.api;
 
-import dev.pinch.support.problem.InvalidParameterException;
 import dev.pinch.evaluator.generation.ResponseLog;
-import dev.pinch.evaluator.service.EvaluationJob;
-import dev.pinch.evaluator.service.JobRepository;
+import dev.pinch.evaluator.jobs.EvaluationJob;
+import dev.pinch.evaluator.jobs.JobRepository;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.support.problem.InvalidParameterException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package dev.pinch.evaluator.api;
 
-import dev.pinch.evaluator.service.EvaluationJob;
+import dev.pinch.evaluator.jobs.EvaluationJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +25,19 @@ import java.util.Map;
  * @param createdAt    when it was recorded
  * @param updatedAt    last change
  * @param seed         the run's training seed (experiments with {@code seeds}), else null
+ * @param baseModel    whether this evaluates the experiment's untuned base model (the report's {@code base} row)
+ *                     rather than a tuned checkpoint
  */
 public record EvaluationView(String jobId, String experimentId, String checkpointId, String mixId, long step,
         boolean finalCheckpoint, String evalSet, String judge, List<String> languages, String state,
         List<String> pendingSxs, boolean announced, String error, Map<String, Integer> responses, Instant createdAt,
-        Instant updatedAt, Long seed) {
+        Instant updatedAt, Long seed, boolean baseModel) {
 
     /** The view of a job, with {@code responses} (may be null). */
     public static EvaluationView of(EvaluationJob j, Map<String, Integer> responses) {
         return new EvaluationView(j.jobId(), j.experimentId(), j.checkpointId(), j.mixId(), j.step(),
                 j.finalCheckpoint(), j.plan().evalSet(), j.judge(), j.plan().languages(), j.state().name(),
-                j.pendingSxs(), j.announced(), j.error(), responses, j.createdAt(), j.updatedAt(), j.seed());
+                j.pendingSxs(), j.announced(), j.error(), responses, j.createdAt(), j.updatedAt(), j.seed(),
+                j.baseModelRow());
     }
 }

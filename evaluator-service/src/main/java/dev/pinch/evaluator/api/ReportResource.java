@@ -1,15 +1,15 @@
 package dev.pinch.evaluator.api;
 
-import dev.pinch.support.problem.InvalidParameterException;
+import dev.pinch.evaluator.jobs.JobRepository;
+import dev.pinch.evaluator.planning.ExperimentCatalog;
 import dev.pinch.evaluator.report.ExperimentReport;
 import dev.pinch.evaluator.report.HtmlReport;
 import dev.pinch.evaluator.report.ReportBuilder;
 import dev.pinch.evaluator.report.ReportCache;
 import dev.pinch.evaluator.report.ReportCharts;
 import dev.pinch.evaluator.report.ReportFormats;
-import dev.pinch.evaluator.service.EvaluationRepository;
-import dev.pinch.evaluator.service.ExperimentCatalog;
-import dev.pinch.evaluator.service.JobRepository;
+import dev.pinch.evaluator.results.EvaluationRepository;
+import dev.pinch.support.problem.InvalidParameterException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

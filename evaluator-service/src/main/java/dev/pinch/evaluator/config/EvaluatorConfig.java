@@ -1,5 +1,6 @@
 package dev.pinch.evaluator.config;
 
+import dev.pinch.events.settings.ComputeDevice;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * evaluator-service settings: {@code pinch.evaluator.*}. Every default below can be overridden per experiment
- * through the experiment's eval config (see {@code dev.pinch.evaluator.service.EvalPlans}) where it says so.
+ * through the experiment's eval config (see {@code dev.pinch.evaluator.planning.EvalPlans}) where it says so.
  */
 @ConfigMapping(prefix = "pinch.evaluator")
 public interface EvaluatorConfig {
@@ -49,9 +50,12 @@ public interface EvaluatorConfig {
     @WithDefault("PT30S")
     Duration shutdownGrace();
 
-    /** Device that generates: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}; eval key {@code device}. */
+    /**
+     * Device that generates: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto} ({@link ComputeDevice}'s
+     * spellings, read at startup); eval key {@code device}.
+     */
     @WithDefault("auto")
-    String device();
+    ComputeDevice device();
 
     /** Corpus whose test split is the default eval set when an experiment names none. Default {@code builtin}. */
     @WithDefault("builtin")

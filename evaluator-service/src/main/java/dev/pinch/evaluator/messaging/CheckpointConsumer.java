@@ -1,6 +1,6 @@
 package dev.pinch.evaluator.messaging;
 
-import dev.pinch.evaluator.service.CheckpointIntake;
+import dev.pinch.evaluator.jobs.CheckpointIntake;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.EventCodec;
 import dev.pinch.events.Topics;

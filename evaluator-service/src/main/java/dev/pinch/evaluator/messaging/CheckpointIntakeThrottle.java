@@ -1,6 +1,6 @@
 package dev.pinch.evaluator.messaging;
 
-import dev.pinch.evaluator.service.EvaluationScheduler;
+import dev.pinch.evaluator.jobs.EvaluationScheduler;
 import dev.pinch.support.ChannelThrottle;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.ChannelRegistry;

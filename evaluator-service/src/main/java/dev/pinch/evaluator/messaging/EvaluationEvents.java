@@ -3,7 +3,7 @@ package dev.pinch.evaluator.messaging;
 import dev.pinch.evaluator.config.EvaluatorConfig;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
-import dev.pinch.evaluator.service.EvaluationAnnouncer;
+import dev.pinch.evaluator.results.EvaluationAnnouncer;
 import dev.pinch.events.EvaluationReady;
 import dev.pinch.events.Events;
 import dev.pinch.store.Artifact;

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
-import dev.pinch.evaluator.service.EvaluationRepository;
+import dev.pinch.evaluator.results.EvaluationRepository;
 import dev.pinch.events.DesignRef;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

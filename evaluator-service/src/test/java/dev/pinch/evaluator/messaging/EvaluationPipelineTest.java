@@ -12,7 +12,7 @@ import dev.pinch.evaluator.FreshStoreTestResource;
 import dev.pinch.broker.KafkaTestClient;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.generation.ResponseLog;
-import dev.pinch.evaluator.service.EvaluationRepository;
+import dev.pinch.evaluator.results.EvaluationRepository;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.CloudEventHeaders;
 import dev.pinch.events.EvaluationReady;
@@ -170,7 +170,9 @@ class EvaluationPipelineTest {
         assertThat(stored.design().type()).isEqualTo("base");
         assertThat(stored.design().params()).containsEntry("model", name);
         // one base job for the experiment, however many of its checkpoints arrive
-        given().get("/evaluations/" + exp + ".base").then().statusCode(200).body("size()", equalTo(1));
+        given().get("/evaluations/" + exp + ".base").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].baseModel", equalTo(true));
+        given().get("/evaluations/" + checkpoints.get(0)).then().statusCode(200).body("[0].baseModel", equalTo(false));
         assertThat(base.sha256()).isNotBlank();
         given().accept("application/json").get("/experiments/" + exp + "/report").then().statusCode(200)
                 .body("matrices.task.rows", hasItems("base", "mono-fi", "mono-en"));

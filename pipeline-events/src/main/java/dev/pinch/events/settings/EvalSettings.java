@@ -4,6 +4,7 @@ import dev.pinch.events.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Eval settings, read from an experiment's {@code eval} config (a JSON object): the one contract the
@@ -26,19 +27,23 @@ import java.util.Map;
  * @param stopOnEos             stop a response at the end-of-sequence token ({@code stop-on-eos})
  * @param judge                 the SxS judge (default: the reference judge)
  * @param secondJudge           a second judge on the same pairs, for their agreement; null for none
- * @param device                {@code auto}, {@code cpu}, {@code gpu}, {@code cuda}, {@code gpu:N} or {@code cuda:N}
- *                              ({@code device})
- * @param precision             {@code fp32} (default) or {@code fp16} (on a GPU)
+ * @param device                {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}: a {@link ComputeDevice}
+ *                              ({@code cuda}, {@code cuda:N} alike; {@code device})
+ * @param precision             {@code auto} or {@code fp32} (the default: fp32), or {@code fp16} (on a GPU)
+ *                              ({@link #PRECISIONS})
  * @param promptTemplate        {@code chat}, or a template containing {@code {instruction}} (default: plain)
  * @param includeIntermediate   also evaluate intermediate checkpoints ({@code include-intermediate})
  */
 public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage, String corpus, String corpusVersion,
         String split, String promptsUri, String promptsPath, String evalSet, Integer batchSize, Integer maxNewTokens,
         Double temperature, Double topP, Long seed, Boolean stopOnEos, JudgeSettings judge, JudgeSettings secondJudge,
-        String device, String precision, String promptTemplate, Boolean includeIntermediate) {
+        ComputeDevice device, Precision precision, String promptTemplate, Boolean includeIntermediate) {
 
     /** Where an experiment spec holds these settings. */
     public static final String PATH = "eval";
+
+    /** The precisions the evaluator generates in; bf16 is refused, since DJL's PyTorch JNI cannot hold it. */
+    public static final Set<Precision> PRECISIONS = Set.of(Precision.AUTO, Precision.FP32, Precision.FP16);
 
     /** Parses an eval config; throws {@link InvalidSettingsException} naming every bad field. */
     public static EvalSettings from(Map<String, Object> config) {
@@ -52,7 +57,7 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
     public static EvalSettings read(Object config, String path, List<Violation> sink) {
         SettingsReader r = SettingsReader.of(config, path, sink);
         int max = Integer.MAX_VALUE;
-        EvalSettings s = new EvalSettings(r.languages("languages"),
+        EvalSettings s = new EvalSettings(languages(r, "languages"),
                 r.has("maxPromptsPerLanguage") ? r.integer("maxPromptsPerLanguage", 0, 0, max) : null,
                 r.stripped("corpus", null), r.stripped("corpusVersion", null), r.stripped("split", null),
                 r.stripped("promptsUri", null), r.stripped("promptsPath", null),
@@ -64,14 +69,35 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
                 r.has("seed") ? r.longValue("seed", 0, Long.MIN_VALUE) : null,
                 r.has("stopOnEos") ? r.bool("stopOnEos", true) : null,
                 JudgeSettings.read(r, "judge"), JudgeSettings.read(r, "secondJudge"),
-                r.matching("device", null, "(?i)auto|cpu|gpu|cuda|(gpu|cuda):\\d+", "auto, cpu, gpu, cuda, gpu:N or cuda:N"),
-                r.matching("precision", null, "fp32|fp16", "fp32 or fp16 (fp16 on a GPU)"),
+                r.device("device", null), r.precision("precision", null, PRECISIONS),
                 template(r), r.has("includeIntermediate") ? r.bool("includeIntermediate", false) : null);
         if (s.promptsUri() != null && s.promptsPath() != null) {
             r.reject("promptsPath", "cannot be given together with promptsUri");
         }
         r.rejectUnknown();
         return s;
+    }
+
+    /** A non-empty list of language codes, without repeats; null when absent or bad. */
+    private static List<String> languages(SettingsReader r, String key) {
+        Object v = r.raw(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            r.reject(key, "must be a non-empty list of language codes");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            SettingValues.Checked<String> code = SettingValues.language(list.get(i));
+            if (code.problem() != null) {
+                r.reject(key + "[" + i + "]", code.problem());
+            } else if (!out.contains(code.value())) {
+                out.add(code.value());
+            }
+        }
+        return out;
     }
 
     private static String template(SettingsReader r) {

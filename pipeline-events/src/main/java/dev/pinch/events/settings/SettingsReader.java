@@ -1,18 +1,19 @@
 package dev.pinch.events.settings;
 
 import dev.pinch.events.Violation;
-import java.util.ArrayList;
+import dev.pinch.events.settings.SettingValues.Checked;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Typed, checked reads from one JSON object of an experiment's settings. A bad value is recorded as a
  * {@link Violation} naming its whole path ({@code training.learningRate}, {@code eval.judge.baseUrl}) and the read
  * returns the default, so that one pass finds every violation. Remembers which keys were read, so that
- * {@link #rejectUnknown()} can refuse the others.
+ * {@link #rejectUnknown()} can refuse the others. What a value must be is checked in {@link SettingValues}.
  */
 public final class SettingsReader {
 
@@ -55,90 +56,45 @@ public final class SettingsReader {
     }
 
     public int integer(String key, int fallback, int min, int max) {
-        Long v = whole(key, min, max);
-        return v == null ? fallback : v.intValue();
+        return read(key, fallback, v -> SettingValues.whole(v, min, max).map(Long::intValue));
     }
 
     public long longValue(String key, long fallback, long min) {
-        Long v = whole(key, min, Long.MAX_VALUE);
-        return v == null ? fallback : v;
+        return read(key, fallback, v -> SettingValues.whole(v, min, Long.MAX_VALUE));
     }
 
     /** A number in [min, max]; exclusive of min when {@code minExclusive}. */
     public double decimal(String key, double fallback, double min, boolean minExclusive, double max) {
-        Object v = get(key);
-        if (v == null) {
-            return fallback;
-        }
-        boolean aboveMin = v instanceof Number n && (minExclusive ? n.doubleValue() > min : n.doubleValue() >= min);
-        if (!aboveMin || !(((Number) v).doubleValue() <= max)) {
-            reject(key, "must be a number " + (minExclusive ? "> " : ">= ") + min
-                    + (max < Double.MAX_VALUE ? " and <= " + max : "") + ", was " + v);
-            return fallback;
-        }
-        return ((Number) v).doubleValue();
+        return read(key, fallback, v -> SettingValues.decimal(v, min, minExclusive, max));
     }
 
     public boolean bool(String key, boolean fallback) {
-        Object v = get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Boolean b)) {
-            reject(key, "must be true or false, was " + v);
-            return fallback;
-        }
-        return b;
+        return read(key, fallback, SettingValues::bool);
     }
 
     /** A non-blank string, as written (a prompt template keeps its whitespace); {@code fallback} when absent or bad. */
     public String string(String key, String fallback) {
-        Object v = get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s) || s.isBlank()) {
-            reject(key, "must be a non-empty string, was " + v);
-            return fallback;
-        }
-        return s;
+        return read(key, fallback, SettingValues::string);
     }
 
     /** {@link #string}, without leading and trailing whitespace: for names, URLs and paths. */
     public String stripped(String key, String fallback) {
-        String s = string(key, fallback);
-        return s == null ? null : s.strip();
+        return read(key, fallback, v -> SettingValues.string(v).map(String::strip));
     }
 
     /** A string matching the regular expression {@code pattern}; {@code allowed} says what in the violation. */
     public String matching(String key, String fallback, String pattern, String allowed) {
-        String s = stripped(key, fallback);
-        if (s != null && !s.matches(pattern)) {
-            reject(key, "must be " + allowed + ", was " + s);
-            return fallback;
-        }
-        return s;
+        return read(key, fallback, v -> SettingValues.matching(v, pattern, allowed));
     }
 
-    /** A non-empty list of language codes, without repeats; null when absent or bad. */
-    public List<String> languages(String key) {
-        Object v = get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List<?> list) || list.isEmpty()) {
-            reject(key, "must be a non-empty list of language codes");
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof String s) || !s.strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]+)*")) {
-                violations.add(new Violation(field(key) + "[" + i + "]", "must be a language code, was " + list.get(i)));
-            } else if (!out.contains(s.strip())) {
-                out.add(s.strip());
-            }
-        }
-        return out;
+    /** A device in any of its spellings ({@link ComputeDevice}); {@code fallback} when absent or bad. */
+    public ComputeDevice device(String key, ComputeDevice fallback) {
+        return read(key, fallback, SettingValues::device);
+    }
+
+    /** A precision among those {@code allowed} here; {@code fallback} when absent or bad. */
+    public Precision precision(String key, Precision fallback, Set<Precision> allowed) {
+        return read(key, fallback, v -> SettingValues.precision(v, allowed));
     }
 
     /** The reader of a nested object; empty when absent, or when not an object (then a violation). */
@@ -156,22 +112,18 @@ public final class SettingsReader {
         }
     }
 
-    private Long whole(String key, long min, long max) {
+    /** The value at {@code key} as {@code check} reads it; {@code fallback} when absent, or bad (then a violation). */
+    private <T> T read(String key, T fallback, Function<Object, Checked<T>> check) {
         Object v = get(key);
         if (v == null) {
-            return null;
+            return fallback;
         }
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                || Math.abs(n.doubleValue()) > Long.MAX_VALUE) {
-            reject(key, "must be an integer, was " + v);
-            return null;
+        Checked<T> checked = check.apply(v);
+        if (checked.problem() != null) {
+            reject(key, checked.problem());
+            return fallback;
         }
-        if (n.longValue() < min || n.longValue() > max) {
-            reject(key, "must be >= " + min + (max < Long.MAX_VALUE && max != Integer.MAX_VALUE ? " and <= " + max : "")
-                    + ", was " + v);
-            return null;
-        }
-        return n.longValue();
+        return checked.value();
     }
 
     private Object get(String key) {

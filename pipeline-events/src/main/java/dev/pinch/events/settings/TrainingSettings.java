@@ -37,9 +37,10 @@ import java.util.TreeMap;
  * @param devExamples      dev examples used for the dev loss (default 64)
  * @param checkpointEvery  intermediate checkpoint every N steps; 0 = only the final one (default 100)
  * @param progressEvery    progress callback every N steps (default 10)
- * @param device           {@code auto} (GPU when present), {@code cpu} or {@code gpu} (default auto)
+ * @param device           {@code auto} (GPU 0 when present), {@code cpu}, {@code gpu} or {@code gpu:N}: a
+ *                         {@link ComputeDevice} ({@code cuda}, {@code cuda:N} alike; default auto)
  * @param precision        {@code auto} (bf16 on GPUs that support it, else fp32), {@code fp32} or {@code bf16}
- *                         (default auto)
+ *                         ({@link #PRECISIONS}; default auto)
  * @param promptTemplate   prompt format: a template whose {@code {instruction}} is replaced (default: plain
  *                         instruction/response), or {@code chat}: the base model's own chat template, with the loss on
  *                         the assistant turn only
@@ -69,8 +70,8 @@ public record TrainingSettings(
         int devExamples,
         int checkpointEvery,
         int progressEvery,
-        String device,
-        String precision,
+        ComputeDevice device,
+        Precision precision,
         String promptTemplate,
         String baseModel,
         LoraSettings lora,
@@ -91,8 +92,8 @@ public record TrainingSettings(
     public static final Set<String> HASH_EXEMPT = Set.of("maxNonFiniteSteps", "gradientCheckpointing",
             "memoryLimitGb");
 
-    private static final String DEVICES = "auto|cpu|gpu";
-    private static final String PRECISIONS = "auto|fp32|bf16";
+    /** The precisions a run can train in; fp16 is for generation only (it would need loss scaling). */
+    public static final Set<Precision> PRECISIONS = Set.of(Precision.AUTO, Precision.FP32, Precision.BF16);
 
     public static TrainingSettings defaults() {
         return from(Map.of());
@@ -122,8 +123,7 @@ public record TrainingSettings(
                 r.integer("maxSeqLen", 512, 8, max), r.integer("seed", 1, 0, max), r.integer("devEvery", 50, 0, max),
                 r.integer("devExamples", 64, 1, max), r.integer("checkpointEvery", 100, 0, max),
                 r.integer("progressEvery", 10, 1, max),
-                r.matching("device", "auto", DEVICES, "auto, cpu or gpu"),
-                r.matching("precision", "auto", PRECISIONS, "auto, fp32 or bf16"),
+                r.device("device", ComputeDevice.AUTO), r.precision("precision", Precision.AUTO, PRECISIONS),
                 template(r), r.string("baseModel", BUILTIN),
                 LoraSettings.read(r.raw("lora"), r.field("lora"), sink), r.bool("gradientCheckpointing", false),
                 r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE));
@@ -140,13 +140,17 @@ public record TrainingSettings(
         return template;
     }
 
-    /** Every setting by name, in a stable order: what the config hash covers. */
+    /**
+     * Every setting by name, in a stable order: what the config hash covers. A device or precision is its one
+     * spelling ({@code gpu}, {@code bf16}), so that hashes keep their text and the map reads back through {@link #from}.
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (var c : TrainingSettings.class.getRecordComponents()) {
             try {
                 Object v = c.getAccessor().invoke(this);
-                m.put(c.getName(), v instanceof LoraSettings lora ? lora.asMap() : v);
+                m.put(c.getName(), v instanceof LoraSettings lora ? lora.asMap()
+                        : v instanceof ComputeDevice || v instanceof Precision ? v.toString() : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -67,6 +67,38 @@ class SettingsContractTest {
     }
 
     @Test
+    void trainingAndEvalShareOneDeviceAndPrecisionVocabulary() {
+        ComputeDevice gpu2 = new ComputeDevice(ComputeDevice.Kind.GPU, 2);
+        assertThat(TrainingSettings.from(Map.of("device", "CUDA:2")).device()).isEqualTo(gpu2);
+        assertThat(EvalSettings.from(Map.of("device", " gpu:2 ")).device()).isEqualTo(gpu2);
+        assertThat(gpu2).hasToString("gpu:2");
+        assertThat(EvalSettings.from(Map.of("device", "gpu:0")).device()).isEqualTo(ComputeDevice.parse("cuda").get())
+                .hasToString("gpu");
+        assertThat(TrainingSettings.defaults().device()).isEqualTo(ComputeDevice.AUTO);
+        assertThat(TrainingSettings.from(Map.of("device", "cuda", "precision", "BF16")).asMap())
+                .containsEntry("device", "gpu").containsEntry("precision", "bf16");
+        assertThat(TrainingSettings.from(Map.of("device", "cuda:0")).configHash())
+                .isEqualTo(TrainingSettings.from(Map.of("device", "gpu")).configHash());
+        assertThat(TrainingSettings.defaults().configHash()).as("the spellings keep the hashes of existing runs")
+                .isEqualTo("05a41e84c4924bd7056fc3f5cf9ed2d382f07e198c6225d98aa07fa988fd8120");
+        assertThat(EvalSettings.from(Map.of("precision", "fp16")).precision()).isEqualTo(Precision.FP16);
+        assertThat(EvalSettings.from(Map.of("precision", "auto")).precision()).isEqualTo(Precision.AUTO);
+
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("device", "gpu:x", "precision", "fp16"), "training", out);
+        EvalSettings.read(Map.of("device", "tpu", "precision", "bf16"), "eval", out);
+        EvalSettings.read(Map.of("device", 1), "eval", out);
+        assertThat(out).extracting(v -> v.field() + ": " + v.reason()).containsExactly(
+                "training.device: must be auto, cpu, gpu or gpu:N (cuda, cuda:N alike), was gpu:x",
+                "training.precision: must be auto, fp32 or bf16, was fp16",
+                "eval.device: must be auto, cpu, gpu or gpu:N (cuda, cuda:N alike), was tpu",
+                "eval.precision: must be auto, fp32 or fp16, was bf16",
+                "eval.device: must be auto, cpu, gpu or gpu:N (cuda, cuda:N alike), was 1");
+        assertThatThrownBy(() -> ComputeDevice.of("tpu")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was tpu");
+    }
+
+    @Test
     void everyBadEvalValueIsNamedByItsPathJudgeIncluded() {
         List<Violation> out = new ArrayList<>();
         EvalSettings.read(Map.of("maxNewTokens", "many", "tempreature", 0.5,
@@ -75,6 +107,10 @@ class SettingsContractTest {
                 "eval", out);
         assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.maxNewTokens",
                 "eval.tempreature", "eval.judge.baseUrl", "eval.secondJudge.model", "eval.secondJudge.colour");
+        out.clear();
+        EvalSettings.read(Map.of("languages", List.of("en", "e1", 7)), "eval", out);
+        assertThat(out).containsExactly(new Violation("eval.languages[1]", "must be a language code, was e1"),
+                new Violation("eval.languages[2]", "must be a language code, was 7"));
     }
 
     @Test

@@ -2,14 +2,17 @@ package dev.pinch.trainer.engine;
 
 import ai.djl.Device;
 
+import dev.pinch.events.settings.ComputeDevice;
+import dev.pinch.events.settings.Precision;
 import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.lm.Engines;
 
 /**
  * Where a run trains and in which precision; both end up in every checkpoint's trainer_state.json.
  *
- * <p>{@code device=auto} takes GPU 0 when DJL's engine reports a GPU ({@code getGpuCount() > 0}), else the
- * CPU; {@code gpu} requires one; {@code cpu} never uses one.
+ * <p>The settings' {@link ComputeDevice}: {@code auto} takes GPU 0 when DJL's engine reports a GPU
+ * ({@code getGpuCount() > 0}), else the CPU; {@code gpu} and {@code gpu:N} require that GPU; {@code cpu} never uses
+ * one.
  *
  * <p>Precision: {@code bf16} (asked for, or {@code auto} on a GPU) needs bfloat16 tensors, which DJL
  * 0.35.1's PyTorch JNI cannot hold (creating one aborts the JVM; see the {@code lm} module), so every
@@ -27,19 +30,20 @@ record DeviceChoice(Device device, String precision, String note) {
 
     static DeviceChoice resolve(TrainingSettings settings) {
         int gpus = Engines.engine().getGpuCount();
-        Device device = switch (settings.device()) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (gpus == 0) {
-                    throw new IllegalStateException("training.device=gpu, but " + Engines.describe()
-                            + ": the engine sees no GPU");
+        ComputeDevice asked = settings.device();
+        Device device = switch (asked.kind()) {
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (asked.gpu() >= gpus) {
+                    throw new IllegalStateException("training.device=" + asked + ", but " + Engines.describe()
+                            + ": the engine has no GPU " + asked.gpu());
                 }
-                yield Device.gpu(0);
+                yield Device.gpu(asked.gpu());
             }
-            default -> gpus > 0 ? Device.gpu(0) : Device.cpu();
+            case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();
         };
-        String asked = settings.precision();
-        boolean wantsBf16 = "bf16".equals(asked) || "auto".equals(asked) && device.isGpu();
+        Precision precision = settings.precision();
+        boolean wantsBf16 = precision == Precision.BF16 || precision == Precision.AUTO && device.isGpu();
         if (!wantsBf16) {
             return new DeviceChoice(device, "fp32", null);
         }

@@ -3,6 +3,7 @@ package dev.pinch.trainer.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.lm.MaskedLmLoss;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

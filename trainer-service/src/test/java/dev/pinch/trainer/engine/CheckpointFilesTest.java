@@ -110,6 +110,11 @@ class CheckpointFilesTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> DeviceChoice.resolve(TrainingSettings.from(Map.of("device", "gpu"))))
                     .hasMessageContaining("no GPU");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> DeviceChoice.resolve(TrainingSettings.from(Map.of("device", "CUDA:1"))))
+                    .as("cuda:N is gpu:N, in any case").hasMessageContaining("training.device=gpu:1")
+                    .hasMessageContaining("no GPU 1");
+            assertThat(DeviceChoice.resolve(TrainingSettings.from(Map.of("device", "cpu"))).name()).isEqualTo("cpu()");
         }
         assertThat(auto.precision()).isEqualTo("fp32");
     }

@@ -1,0 +1,122 @@
+package dev.pinch.dataset.corpus;
+
+import dev.pinch.dataset.domain.CorpusManifest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Imports a user's corpus from the server's file system: reads it (streaming), validates it, and registers it when
+ * it has no error. When {@code pinch.corpus.import-root} is set, only paths under that directory are read.
+ */
+@ApplicationScoped
+public class CorpusImporter {
+
+    private final CorpusRegistry registry;
+    private final Optional<String> importRoot;
+
+    @Inject
+    public CorpusImporter(CorpusRegistry registry,
+            @ConfigProperty(name = "pinch.corpus.import-root") Optional<String> importRoot) {
+        this.registry = registry;
+        this.importRoot = importRoot;
+    }
+
+    /**
+     * Validates and registers the corpus {@code request} points to.
+     *
+     * @throws CorpusImportException   for a bad request (name, version, format, options, a path that does not
+     *                                 exist or lies outside the import root) or a corpus with errors
+     * @throws CorpusConflictException when the version already holds other content
+     */
+    public CorpusImportResult importCorpus(CorpusImportRequest request) {
+        CorpusValidation validation = validate(request);
+        if (!validation.report().valid()) {
+            throw new CorpusImportException(validation.report());
+        }
+        CorpusManifest manifest = registry.register(new CorpusDescriptor(request.name(), request.version(),
+                request.description(), request.license()), validation.examples());
+        return new CorpusImportResult(manifest, validation.report());
+    }
+
+    /**
+     * Reads and validates the corpus {@code request} points to, registering nothing (a dry run).
+     *
+     * @throws CorpusImportException for a bad request
+     */
+    public CorpusValidation validate(CorpusImportRequest request) {
+        checkNames(request);
+        Path path = resolve(request.path());
+        try {
+            if (CorpusImportRequest.JSONL.equals(request.format())) {
+                if (request.task() != null || request.heldOutFraction() != null || request.seed() != null) {
+                    throw new CorpusImportException("format", "task, heldOutFraction and seed apply to the alpaca"
+                            + " format only; a JSONL corpus names its task and split on every line");
+                }
+                CorpusValidator validator = CorpusValidator.jsonl();
+                JsonlCorpusReader.read(path, validator);
+                return validator.finish();
+            }
+            if (CorpusImportRequest.ALPACA.equals(request.format())) {
+                if (!Files.isDirectory(path)) {
+                    throw new CorpusImportException("path", "an alpaca corpus is a directory of <lang>.json files: "
+                            + request.path());
+                }
+                CorpusValidator validator = CorpusValidator.alpaca();
+                AlpacaCorpusReader.read(path, alpacaOptions(request), validator);
+                return validator.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + request.path(), e);
+        }
+        throw new CorpusImportException("format", "unknown format '" + request.format()
+                + "': expected jsonl or alpaca");
+    }
+
+    private static AlpacaImportOptions alpacaOptions(CorpusImportRequest request) {
+        try {
+            return new AlpacaImportOptions(request.name(), request.task(),
+                    request.heldOutFraction() == null ? 0 : request.heldOutFraction(),
+                    request.seed() == null ? 0 : request.seed());
+        } catch (IllegalArgumentException e) {
+            throw new CorpusImportException("heldOutFraction", e.getMessage());
+        }
+    }
+
+    private static void checkNames(CorpusImportRequest request) {
+        try {
+            CorpusLayout.namePrefix(request.name());
+        } catch (IllegalArgumentException e) {
+            throw new CorpusImportException("name", e.getMessage());
+        }
+        try {
+            CorpusLayout.manifestKey(request.name(), request.version());
+        } catch (IllegalArgumentException e) {
+            throw new CorpusImportException("version", e.getMessage());
+        }
+    }
+
+    private Path resolve(String requested) {
+        if (requested == null || requested.isBlank()) {
+            throw new CorpusImportException("path", "path is required");
+        }
+        try {
+            Path path = Path.of(requested).toRealPath();
+            if (importRoot.isPresent() && !path.startsWith(Path.of(importRoot.get()).toRealPath())) {
+                throw new CorpusImportException("path", "path " + requested + " is outside the import root "
+                        + importRoot.get());
+            }
+            return path;
+        } catch (NoSuchFileException e) {
+            throw new CorpusImportException("path", "no such file or directory: " + requested);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + requested, e);
+        }
+    }
+}

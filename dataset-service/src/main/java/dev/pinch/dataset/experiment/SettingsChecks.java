@@ -1,0 +1,84 @@
+package dev.pinch.dataset.experiment;
+
+import dev.pinch.dataset.corpus.CorpusRegistry;
+import dev.pinch.dataset.domain.ExperimentSpec;
+import dev.pinch.events.Violation;
+import dev.pinch.events.settings.BaseModelCheck;
+import dev.pinch.events.settings.EvalSettings;
+import dev.pinch.events.settings.TrainingSettings;
+import dev.pinch.store.ArtifactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks an experiment's {@code training} and {@code eval} settings on arrival, with the parsers the trainer and
+ * the evaluator use ({@link TrainingSettings}, {@link EvalSettings}), and that what they name exists here: the base
+ * model directory, the eval prompts' corpus (and version), file or store URI. Every violation is listed.
+ */
+@ApplicationScoped
+public class SettingsChecks {
+
+    private final CorpusRegistry corpora;
+    private final ArtifactStore store;
+
+    public SettingsChecks(CorpusRegistry corpora, ArtifactStore store) {
+        this.corpora = corpora;
+        this.store = store;
+    }
+
+    /** Every violation of the spec's settings; empty when the trainer and the evaluator can use them. */
+    public List<Violation> violations(ExperimentSpec spec) {
+        List<Violation> out = new ArrayList<>();
+        int before = out.size();
+        TrainingSettings training = TrainingSettings.read(spec.training(), TrainingSettings.PATH, out);
+        if (noneAt(out, before, TrainingSettings.PATH + ".baseModel")) {
+            BaseModelCheck.problem(training.baseModel())
+                    .ifPresent(reason -> out.add(new Violation(TrainingSettings.PATH + ".baseModel", reason)));
+        }
+        before = out.size();
+        EvalSettings eval = EvalSettings.read(spec.eval(), EvalSettings.PATH, out);
+        if (out.size() == before) {
+            promptSource(eval, out);
+        }
+        return out;
+    }
+
+    private void promptSource(EvalSettings eval, List<Violation> out) {
+        String at = EvalSettings.PATH + ".";
+        if (eval.promptsPath() != null && !Files.isReadable(Path.of(eval.promptsPath()))) {
+            out.add(new Violation(at + "promptsPath", "no readable file " + eval.promptsPath()));
+        } else if (eval.promptsUri() != null && !readable(eval.promptsUri())) {
+            out.add(new Violation(at + "promptsUri", "cannot be read: " + eval.promptsUri()));
+        } else if (eval.corpus() != null && corpora.manifest(eval.corpus()).isEmpty()) {
+            out.add(new Violation(at + "corpus", "unknown corpus '" + eval.corpus() + "'"));
+        }
+        if (eval.corpusVersion() != null && eval.corpus() != null
+                && corpora.manifest(eval.corpus(), eval.corpusVersion()).isEmpty()) {
+            out.add(new Violation(at + "corpusVersion", "corpus '" + eval.corpus() + "' has no version '"
+                    + eval.corpusVersion() + "'"));
+        }
+    }
+
+    private boolean readable(String uri) {
+        try {
+            URI parsed = URI.create(uri);
+            try (InputStream in = store.open(parsed)) {
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return "file".equals(parsed.getScheme()) && Files.isReadable(Path.of(parsed));
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean noneAt(List<Violation> violations, int from, String field) {
+        return violations.subList(from, violations.size()).stream().noneMatch(v -> v.field().equals(field));
+    }
+}
