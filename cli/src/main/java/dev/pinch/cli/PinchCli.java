@@ -39,7 +39,8 @@ public class PinchCli {
     String evaluatorUrl;
 
     public PinchClient client() {
-        return new PinchClient(Endpoints.resolve(datasetUrl, trainerUrl, evaluatorUrl, System.getenv()));
+        return new PinchClient(Endpoints.resolve(datasetUrl, trainerUrl, evaluatorUrl, System.getenv()),
+                PinchClient.token(System.getenv()));
     }
 
     /** The checkout the services are built in: {@code -Dpinch.home} (set by bin/pinch), else the working directory. */
