@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code pinch}: the command-line client of the three services, and the local launcher. */
 @Command(name = "pinch", mixinStandardHelpOptions = true, version = "pinch 0.1.0",
         description = "Multilingual instruction-tuning experiments: submit, watch and report them, or run the demo.",
+        footer = "Services with auth on (docker-compose, k8s) need the API token for writes: set PINCH_API_TOKEN.",
         subcommands = {DemoCommand.class, UpCommand.class, PretrainCommand.class, SubmitCommand.class, StatusCommand.class,
             WatchCommand.class, ReportCommand.class, RunsCommand.class, CancelCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class})
@@ -40,7 +41,8 @@ public class PinchCli {
     String evaluatorUrl;
 
     public PinchClient client() {
-        return new PinchClient(Endpoints.resolve(datasetUrl, trainerUrl, evaluatorUrl, System.getenv()));
+        return new PinchClient(Endpoints.resolve(datasetUrl, trainerUrl, evaluatorUrl, System.getenv()),
+                PinchClient.token(System.getenv()));
     }
 
     /** The checkout the services are built in: {@code -Dpinch.home} (set by bin/pinch), else the working directory. */

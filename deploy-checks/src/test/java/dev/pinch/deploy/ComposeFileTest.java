@@ -230,6 +230,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void writeApisNeedTheOperatorsTokenWhichHasNoDefault() {
+        for (String module : Repo.SERVICES) {
+            JsonNode env = SERVICES.get(module).path("environment");
+            assertThat(env.path("PINCH_API_AUTH").asText()).as("%s: PINCH_API_AUTH", module).isEqualTo("true");
+            assertThat(env.path("PINCH_API_TOKEN").asText()).as("%s: PINCH_API_TOKEN", module)
+                    .startsWith("${PINCH_API_TOKEN:?").doesNotContain(":-");
+        }
+    }
+
+    @Test
     void kafkaInitCreatesEveryTopicWithItsPartitionsAndRetention() {
         JsonNode init = SERVICES.get("kafka-init");
         assertThat(init.path("image").asText()).isEqualTo(SERVICES.get("kafka").path("image").asText());

@@ -34,7 +34,8 @@ class KubernetesManifestsTest {
         assertThat(kinds).contains("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
                 "kafka.strimzi.io/v1beta2 Kafka", "kafka.strimzi.io/v1beta2 KafkaNodePool",
                 "kafka.strimzi.io/v1beta2 KafkaTopic", "keda.sh/v1alpha1 ScaledObject",
-                "monitoring.coreos.com/v1 ServiceMonitor");
+                "monitoring.coreos.com/v1 ServiceMonitor", "kafka.strimzi.io/v1beta2 KafkaUser",
+                "keda.sh/v1alpha1 TriggerAuthentication", "networking.k8s.io/v1 NetworkPolicy");
     }
 
     @Test

@@ -59,6 +59,16 @@ public final class ServiceConfigKeys {
             "PYTORCH_VERSION", "DJL PyTorch engine: libtorch version (CUDA image)",
             "PYTORCH_FLAVOR", "DJL PyTorch engine: libtorch flavour, cu128 (CUDA image)");
 
+    /**
+     * Kafka client settings as environment variables: Quarkus' Kafka extension passes every {@code kafka.*} name
+     * (an environment variable {@code KAFKA_X_Y} as {@code x.y}) to all Kafka clients of the service, so these set
+     * the clients' own settings, not keys of the service. Only the ones the manifests use, each with its reason.
+     */
+    static final Map<String, String> KAFKA_CLIENT_VARIABLES = Map.of(
+            "KAFKA_SECURITY_PROTOCOL", "security.protocol: SASL_PLAINTEXT against Strimzi's SCRAM listener (k8s)",
+            "KAFKA_SASL_MECHANISM", "sasl.mechanism: SCRAM-SHA-512 (k8s)",
+            "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config: the KafkaUser's credentials, from its Secret (k8s)");
+
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?}");
 
     private final String module;
@@ -105,7 +115,7 @@ public final class ServiceConfigKeys {
 
     /** Whether environment variable {@code name} sets a known key of this service (or is an allowed non-config one). */
     public boolean accepts(String name) {
-        if (NON_CONFIG_VARIABLES.containsKey(name)) {
+        if (NON_CONFIG_VARIABLES.containsKey(name) || KAFKA_CLIENT_VARIABLES.containsKey(name)) {
             return true;
         }
         String env = normalize(name);

@@ -34,6 +34,13 @@ class ServiceConfigKeysTest {
         // explicitly allowed non-config variables only
         assertThat(trainer.accepts("JAVA_OPTS")).isTrue();
         assertThat(trainer.accepts("JAVA_TOOL_OPTIONS")).isFalse();
+        // Kafka client settings that Quarkus passes through (kafka.*), and only those listed
+        assertThat(trainer.accepts("KAFKA_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(trainer.accepts("KAFKA_SECURITY_PROTOCOL")).isTrue();
+        assertThat(trainer.accepts("KAFKA_SASL_JASS_CONFIG")).isFalse();
+        // the API token of service-support's ApiAuthConfig
+        assertThat(trainer.accepts("PINCH_API_TOKEN")).isTrue();
+        assertThat(trainer.accepts("PINCH_API_AUTH")).isTrue();
     }
 
     @Test

@@ -12,17 +12,38 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
-/** The services' REST APIs, as the CLI uses them. Every call throws {@link ApiException} with a readable message. */
+/**
+ * The services' REST APIs, as the CLI uses them. Every call throws {@link ApiException} with a readable message.
+ * With an API token ({@code PINCH_API_TOKEN}, see {@link #token}) every request carries
+ * {@code Authorization: Bearer <token>}, which services with {@code pinch.api.auth} on require for writes.
+ */
 public final class PinchClient {
+
+    /** The environment variable the token comes from; the services read the same one. */
+    public static final String TOKEN_VARIABLE = "PINCH_API_TOKEN";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Endpoints endpoints;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A client that sends no token: for the local launcher's services, which run with auth off. */
     public PinchClient(Endpoints endpoints) {
+        this(endpoints, null);
+    }
+
+    /** A client that sends {@code token} (null or blank: none). */
+    public PinchClient(Endpoints endpoints, String token) {
         this.endpoints = endpoints;
+        this.token = token == null || token.isBlank() ? null : token.strip();
+    }
+
+    /** The API token from the environment ({@value #TOKEN_VARIABLE}), or null. */
+    public static String token(Map<String, String> env) {
+        return env.get(TOKEN_VARIABLE);
     }
 
     public Endpoints endpoints() {
@@ -110,8 +131,17 @@ public final class PinchClient {
         if (type != null) {
             request.header("Content-Type", type);
         }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new ApiException(401, ApiException.of(method, path, 401, parse(response.body()),
+                        response.body()).getMessage() + System.lineSeparator() + "  " + (token == null
+                                ? "set " + TOKEN_VARIABLE + " to the services' API token"
+                                : TOKEN_VARIABLE + " is not the services' API token"));
+            }
             if (response.statusCode() >= 400) {
                 throw ApiException.of(method, path, response.statusCode(), parse(response.body()), response.body());
             }

@@ -68,6 +68,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("PINCH_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        // The local services listen on the loopback interface only, so their write APIs need no token (README,
+        // Security).
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("PINCH_API_AUTH", "false");
         env.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
         List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
         jvmArgs.addAll(config.serviceArgs().getOrDefault(name, List.of()));

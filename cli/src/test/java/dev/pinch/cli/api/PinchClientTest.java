@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client against a real HTTP server that answers like the services do. */
 class PinchClientTest {
 
+    static final String TOKEN = "cli-test-token-0123456789";
+
     HttpServer server;
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     PinchClient client;
 
     @BeforeEach
@@ -31,10 +34,16 @@ class PinchClientTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(String.valueOf(authorization));
             String path = exchange.getRequestURI().getPath();
-            int status = path.equals("/experiments") && body.contains("percents: [200]") ? 400
+            boolean authorized = ("Bearer " + TOKEN).equals(authorization);
+            int status = path.endsWith("/cancel") && !authorized ? 401
+                    : path.equals("/experiments") && body.contains("percents: [200]") ? 400
                     : path.startsWith("/experiments/nope") ? 404 : path.equals("/experiments") ? 202 : 200;
             String answer = switch (status) {
+                case 401 -> "{\"type\":\"urn:pinch:problem:unauthorized\",\"status\":401,\"title\":\"Unauthorized\","
+                        + "\"detail\":\"POST changes state and needs the API token\"}";
                 case 400 -> "{\"status\":400,\"title\":\"Bad Request\",\"detail\":\"invalid experiment spec\","
                         + "\"violations\":[{\"field\":\"designs[0].percents[0]\",\"reason\":\"must be in [0, 100]\"}]}";
                 case 404 -> "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"no experiment 'nope'\"}";
@@ -115,5 +124,29 @@ class PinchClientTest {
         assertThat(e.evaluator()).hasToString("http://localhost:8083");
         assertThatThrownBy(() -> Endpoints.resolve("localhost:8081", null, null, Map.of()))
                 .hasMessageContaining("not an http(s) URL: localhost:8081");
+    }
+
+    @Test
+    void sendsTheApiTokenFromTheEnvironmentOnEveryRequest() {
+        assertThat(PinchClient.token(Map.of("PINCH_API_TOKEN", TOKEN))).isEqualTo(TOKEN);
+        assertThat(PinchClient.token(Map.of())).isNull();
+        PinchClient withToken = new PinchClient(client.endpoints(), PinchClient.token(Map.of("PINCH_API_TOKEN", TOKEN)));
+        withToken.runs(null, null);
+        assertThat(withToken.cancelRun("r1").path("id").asText()).isEqualTo("demo");
+        client.runs(null, null);
+        new PinchClient(client.endpoints(), "  ").runs(null, null);
+        assertThat(authorizations).containsExactly("Bearer " + TOKEN, "Bearer " + TOKEN, "null", "null");
+    }
+
+    @Test
+    void a401SaysWhichVariableToSet() {
+        assertThatThrownBy(() -> client.cancelRun("r1")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("POST /runs/r1/cancel -> 401: POST changes state and needs the API token")
+                .hasMessageContaining("set PINCH_API_TOKEN to the services' API token")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(401));
+        PinchClient wrong = new PinchClient(client.endpoints(), "not-" + TOKEN);
+        assertThatThrownBy(() -> wrong.cancelRun("r1"))
+                .hasMessageContaining("PINCH_API_TOKEN is not the services' API token")
+                .hasMessageNotContaining(TOKEN);
     }
 }
