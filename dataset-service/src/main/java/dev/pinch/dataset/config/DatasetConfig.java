@@ -2,6 +2,8 @@ package dev.pinch.dataset.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 /** dataset-service settings: {@code pinch.dataset.*}. */
 @ConfigMapping(prefix = "pinch.dataset")
@@ -25,4 +27,11 @@ public interface DatasetConfig {
      */
     @WithDefault("PT30S")
     java.time.Duration publishTimeout();
+
+    /**
+     * The names of the LLM judges the evaluator offers ({@code pinch.evaluator.judges.<name>}): an experiment whose
+     * {@code eval.judge.name} (or {@code secondJudge.name}) is not among them is refused on arrival. Set it from the
+     * same values as the evaluator's (compose and k8s do). Default: none, so only the reference judge.
+     */
+    Optional<List<String>> judges();
 }

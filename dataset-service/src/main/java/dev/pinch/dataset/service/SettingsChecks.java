@@ -1,9 +1,11 @@
 package dev.pinch.dataset.service;
 
+import dev.pinch.dataset.config.DatasetConfig;
 import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.events.Violation;
 import dev.pinch.events.settings.BaseModelCheck;
 import dev.pinch.events.settings.EvalSettings;
+import dev.pinch.events.settings.JudgeSettings;
 import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.store.ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +20,20 @@ import java.util.List;
 /**
  * Checks an experiment's {@code training} and {@code eval} settings on arrival, with the parsers the trainer and
  * the evaluator use ({@link TrainingSettings}, {@link EvalSettings}), and that what they name exists here: the base
- * model directory, the eval prompts' corpus (and version), file or store URI. Every violation is listed.
+ * model directory, the eval prompts' corpus (and version), file or store URI, an LLM judge the evaluator offers
+ * ({@code pinch.dataset.judges}). Every violation is listed.
  */
 @ApplicationScoped
 public class SettingsChecks {
 
     private final CorpusRegistry corpora;
     private final ArtifactStore store;
+    private final List<String> judges;
 
-    public SettingsChecks(CorpusRegistry corpora, ArtifactStore store) {
+    public SettingsChecks(CorpusRegistry corpora, ArtifactStore store, DatasetConfig config) {
         this.corpora = corpora;
         this.store = store;
+        this.judges = config.judges().orElse(List.of());
     }
 
     /** Every violation of the spec's settings; empty when the trainer and the evaluator can use them. */
@@ -44,8 +49,17 @@ public class SettingsChecks {
         EvalSettings eval = EvalSettings.read(spec.eval(), EvalSettings.PATH, out);
         if (out.size() == before) {
             promptSource(eval, out);
+            judge(eval.judge(), "judge", out);
+            judge(eval.secondJudge(), "secondJudge", out);
         }
         return out;
+    }
+
+    private void judge(JudgeSettings judge, String key, List<Violation> out) {
+        if (judge != null && !judge.isReference() && !judges.contains(judge.name())) {
+            out.add(new Violation(EvalSettings.PATH + "." + key + ".name", "no judge named '" + judge.name()
+                    + "' is offered here (offered: " + judges + "; the operator configures them)"));
+        }
     }
 
     private void promptSource(EvalSettings eval, List<Violation> out) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,6 +110,13 @@ public interface EvaluatorConfig {
     @WithDefault("1.0")
     @DecimalMin("0")
     double tieMargin();
+
+    /**
+     * The LLM judges experiments may name, by name ({@code pinch.evaluator.judges.<name>.base-url}, {@code .model},
+     * {@code .api-key-env}, ...; see {@link JudgeEndpointConfig}). Default: none, so only the reference judge. The
+     * dataset-service's {@code pinch.dataset.judges} lists the same names, to refuse others on arrival.
+     */
+    Map<String, JudgeEndpointConfig> judges();
 
     /** Prompts judged at once by the SxS scorer (an LLM judge also limits its own requests). Default 4. */
     @WithDefault("4")

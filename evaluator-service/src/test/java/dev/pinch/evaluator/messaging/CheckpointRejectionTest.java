@@ -99,10 +99,16 @@ class CheckpointRejectionTest {
                 .contains("'xx' has no prompts in the eval set");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
-        eval.put("judge", Map.of("type", "llm", "model", "qwen"));
+        eval.put("judge", Map.of("type", "llm", "name", "qwen", "baseUrl", "http://127.0.0.1:18999/v1"));
         CheckpointReady llm = checkpoint(exp, "mono-sw", eval, false);
         assertThat(deadLettered(llm.runId(), EventCodec.encode(llm)))
-                .contains("eval.judge.baseUrl: is required for an llm judge");
+                .contains("eval.judge.baseUrl: is not accepted in an experiment").doesNotContain("18999");
+
+        eval = new LinkedHashMap<>(EvalTestData.evalConfig());
+        eval.put("judge", Map.of("type", "llm", "name", "unconfigured"));
+        CheckpointReady unknown = checkpoint(exp, "mono-es", eval, false);
+        assertThat(deadLettered(unknown.runId(), EventCodec.encode(unknown)))
+                .contains("eval.judge.name: no judge named 'unconfigured' is configured on the evaluator");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("maxNewTokens", "many");

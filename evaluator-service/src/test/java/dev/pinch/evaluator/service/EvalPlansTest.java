@@ -92,15 +92,13 @@ class EvalPlansTest {
                 {"id":"q1","lang":"fi","instruction":"Kerro vitsi."}
                 {"id":"q2","lang":"fi","instruction":"Mikä on Suomen pääkaupunki?","reference":"Helsinki"}
                 """);
-        Map<String, Object> judge = Map.of("type", "llm", "baseUrl", "http://127.0.0.1:9/v1",
-                "model", "qwen2.5:7b-instruct", "apiKeyEnv", "JUDGE_KEY", "maxConcurrency", 2);
+        Map<String, Object> judge = Map.of("type", "llm", "name", "local");
         EvalPlan plan = plans.plan(checkpoint(Map.of("promptsPath", file.toString(), "judge", judge), "en"));
         assertThat(plan.evalSet()).startsWith("prompts-").hasSize("prompts-".length() + 12);
         assertThat(plan.corpusSplit()).isNull();
         assertThat(plan.promptsUri()).startsWith(store.uri("evaluator/prompts").toString());
         assertThat(plan.languages()).containsExactly("fi");
-        assertThat(plan.judge().name()).isEqualTo("llm-qwen2.5-7b-instruct");
-        assertThat(plan.judge().maxConcurrency()).isEqualTo(2);
+        assertThat(plan.judge().name()).isEqualTo("llm-local");
         assertThat(plans.prompts(plan).get("fi")).extracting(p -> p.reference()).containsExactly(null, "Helsinki");
         String viaUri = plans.plan(checkpoint(Map.of("promptsUri", file.toUri().toString()), "en")).evalSet();
         assertThat(viaUri).isEqualTo(plan.evalSet());
@@ -114,15 +112,18 @@ class EvalPlansTest {
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", "nope"), "en")))
                 .hasMessage("eval.corpus: names corpus 'nope', which is not in the artifact store");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge",
-                Map.of("type", "llm", "baseUrl", "http://x/v1", "model", "m", "apiKey", "secret")), "en")))
-                .hasMessageContaining("eval.judge.apiKey: is not accepted");
+                Map.of("type", "llm", "name", "local", "apiKey", "secret")), "en")))
+                .hasMessageContaining("eval.judge.apiKey: is not accepted").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge",
+                Map.of("type", "llm", "name", "nosuch")), "en")))
+                .hasMessageContaining("eval.judge.name: no judge named 'nosuch' is configured on the evaluator");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge", "llm"), "en")))
                 .hasMessageContaining("eval.judge: must be 'reference' or an object");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge",
-                Map.of("type", "llm", "baseUrl", "http://x/v1")), "en")))
-                .hasMessageContaining("eval.secondJudge.model: is required for an llm judge");
+                Map.of("type", "llm")), "en")))
+                .hasMessageContaining("eval.secondJudge.name: is required for an llm judge");
         assertThat(plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge", Map.of("type",
-                "llm", "baseUrl", "http://x/v1", "model", "m")), "en")).secondJudge().name()).isEqualTo("llm-m");
+                "llm", "name", "local")), "en")).secondJudge().name()).isEqualTo("llm-local");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "device", "tpu"), "en")))
                 .hasMessageContaining("eval.device: must be auto, cpu, gpu, cuda, gpu:N or cuda:N");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "/nonexistent/p.jsonl"), "en")))

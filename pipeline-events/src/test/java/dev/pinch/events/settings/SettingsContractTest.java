@@ -70,22 +70,35 @@ class SettingsContractTest {
     void everyBadEvalValueIsNamedByItsPathJudgeIncluded() {
         List<Violation> out = new ArrayList<>();
         EvalSettings.read(Map.of("maxNewTokens", "many", "tempreature", 0.5,
-                "judge", Map.of("type", "llm", "model", "m", "baseUrl", "ftp://x"),
-                "secondJudge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "colour", "red")),
+                "judge", Map.of("type", "llm", "name", "Qwen/7b"),
+                "secondJudge", Map.of("type", "llm", "colour", "red")),
                 "eval", out);
         assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.maxNewTokens",
-                "eval.tempreature", "eval.judge.baseUrl", "eval.secondJudge.model", "eval.secondJudge.colour");
+                "eval.tempreature", "eval.judge.name", "eval.secondJudge.name", "eval.secondJudge.colour");
+    }
+
+    @Test
+    void anExperimentCannotNameAnEndpointAFileOrAnEnvironmentVariableForItsJudge() {
+        List<Violation> out = new ArrayList<>();
+        EvalSettings.read(Map.of("judge", Map.of("type", "llm", "name", "qwen", "baseUrl", "http://127.0.0.1:18999/v1",
+                "model", "m", "apiKeyFile", "/some/secret", "apiKeyEnv", "KAFKA_BOOTSTRAP_SERVERS"),
+                "secondJudge", Map.of("type", "reference", "apiKey", "sk-secret", "maxConcurrency", 1000)), "eval", out);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.judge.baseUrl",
+                "eval.judge.model", "eval.judge.apiKeyFile", "eval.judge.apiKeyEnv", "eval.secondJudge.apiKey",
+                "eval.secondJudge.maxConcurrency");
+        assertThat(out).allSatisfy(v -> assertThat(v.reason()).contains("is not accepted in an experiment",
+                "pinch.evaluator.judges.<name>").doesNotContain("/some/secret", "sk-secret", "18999"));
     }
 
     @Test
     void aValidEvalConfigIsTypedAndAbsentValuesAreNull() {
         EvalSettings s = EvalSettings.from(Map.of("languages", List.of("en", "fi", "en"), "temperature", 0,
-                "judge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "model", "qwen")));
+                "judge", Map.of("type", "llm", "name", "qwen")));
         assertThat(s.languages()).containsExactly("en", "fi");
         assertThat(s.temperature()).isZero();
         assertThat(s.maxNewTokens()).isNull();
         assertThat(s.judge().isReference()).isFalse();
-        assertThat(s.judge().maxConcurrency()).isEqualTo(4);
+        assertThat(s.judge().name()).isEqualTo("qwen");
         assertThat(EvalSettings.from(null).judge()).isNull();
         assertThatThrownBy(() -> EvalSettings.from(Map.of("judge", "llm")))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("eval.judge: must be");
