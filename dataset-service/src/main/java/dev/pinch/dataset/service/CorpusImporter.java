@@ -25,9 +25,14 @@ public class CorpusImporter {
 
     @Inject
     public CorpusImporter(CorpusRegistry registry, CorpusConfig config) {
+        this(registry, Path.of(config.importRoot()), CorpusLimits.of(config));
+    }
+
+    /** An importer reading under {@code importRoot} within {@code limits}. */
+    public CorpusImporter(CorpusRegistry registry, Path importRoot, CorpusLimits limits) {
         this.registry = registry;
-        this.importRoot = new FileRoot(Path.of(config.importRoot()), "pinch.corpus.import-root");
-        this.limits = CorpusLimits.of(config);
+        this.importRoot = new FileRoot(importRoot, "pinch.corpus.import-root");
+        this.limits = limits;
     }
 
     /**

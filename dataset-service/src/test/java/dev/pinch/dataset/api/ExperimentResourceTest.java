@@ -192,6 +192,20 @@ public class ExperimentResourceTest {
     }
 
     @Test
+    void runawaySettingsAreRefusedByTheDefaultBounds() {
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "budget": 60, "training": {"maxSteps": 1e9, "batchSize": 100000, "maxSeqLen": 1048576},
+                 "eval": {"maxNewTokens": 1e8, "maxPromptsPerLanguage": 1000000},
+                 "designs": [{"type": "monolingual", "languages": ["en"]}]}""".formatted(newId()))
+                .post("/experiments").then().statusCode(400)
+                .body("violations.field", hasItems("training.maxSteps", "training.batchSize", "training.maxSeqLen",
+                        "eval.maxNewTokens", "eval.maxPromptsPerLanguage"));
+        given().contentType(ContentType.JSON).body("{\"designs\": [], \"eval\": {\"a\": " + "[".repeat(40) + "1"
+                + "]".repeat(40) + "}}").post("/experiments").then().statusCode(400)
+                .body("violations[0].reason", containsString("deeper than 32 levels"));
+    }
+
+    @Test
     void anLlmJudgeIsOneTheOperatorOffersByName() {
         String spec = "{\"id\": \"%s\", \"budget\": 60, \"eval\": {\"judge\": {\"type\": \"llm\", \"name\": \"%s\"}},"
                 + " \"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}";

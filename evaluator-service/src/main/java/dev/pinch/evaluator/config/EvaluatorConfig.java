@@ -58,6 +58,19 @@ public interface EvaluatorConfig {
     @WithDefault("builtin")
     String defaultCorpus();
 
+    /**
+     * The only directory an experiment's {@code eval.promptsPath} is read from (a relative path under it, checked
+     * again after following symlinks). Default {@code <pinch.store.root>/prompts}, never {@code /};
+     * {@code bin/pinch} sets {@code <data dir>/imports}.
+     */
+    @WithDefault("${pinch.store.root}/prompts")
+    String promptsRoot();
+
+    /** Largest prompts file read ({@code eval.promptsPath} or {@code promptsUri}), in bytes. Default 64 MiB. */
+    @WithDefault("67108864")
+    @Min(1)
+    long maxPromptsBytes();
+
     /** Split of the corpus used as the eval set; eval key {@code split}. Default {@code test}. */
     @WithDefault("test")
     String split();

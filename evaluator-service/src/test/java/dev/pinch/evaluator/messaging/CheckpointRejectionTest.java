@@ -118,6 +118,19 @@ class CheckpointRejectionTest {
     }
 
     @Test
+    void aForgedCheckpointOfAnUnknownExperimentIsDeadLetteredAndCostsNoEvaluation() throws Exception {
+        String known = EvalTestData.newExperimentId();
+        Artifact real = EvalTestData.storeCheckpoint(store, known + ".mono-en.abc123", 41);
+        String unknown = EvalTestData.newExperimentId();
+        CheckpointReady forged = EvalTestData.checkpointReady(unknown, "mono-en", EvalTestData.design("monolingual", "en"),
+                real, real.sha256(), true, EvalTestData.evalConfig());
+        assertThat(deadLettered(forged.runId(), EventCodec.encode(forged)))
+                .contains("experiment " + unknown + " is not in the artifact store");
+        given().queryParam("experimentId", unknown).get("/evaluations").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void recordsWithoutAValueOrWithUndecodableBytesAreDeadLetteredAndTheChannelStaysUp() throws Exception {
         String exp = EvalTestData.newExperimentId();
         KafkaTestClient.sendBytes(Topics.CHECKPOINTS, exp + ".null", null);

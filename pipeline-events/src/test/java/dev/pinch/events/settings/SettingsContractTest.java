@@ -91,6 +91,34 @@ class SettingsContractTest {
     }
 
     @Test
+    void upperBoundsAreViolationsNamingTheFieldAndTheBound() {
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("maxSteps", 1e9, "batchSize", 100_000, "maxSeqLen", 1 << 20, "epochs", 1000),
+                "training", out, SettingsLimits.DEFAULTS);
+        EvalSettings.read(Map.of("maxNewTokens", 1e8, "maxPromptsPerLanguage", 1_000_000, "batchSize", 5000),
+                "eval", out, SettingsLimits.DEFAULTS);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("training.maxSteps",
+                "training.batchSize", "training.maxSeqLen", "training.epochs", "eval.maxNewTokens",
+                "eval.maxPromptsPerLanguage", "eval.batchSize");
+        assertThat(out).filteredOn(v -> v.field().equals("training.maxSteps")).singleElement()
+                .extracting(Violation::reason).asString().contains("<= 1000000");
+        List<Violation> none = new ArrayList<>();
+        TrainingSettings.read(Map.of("maxSteps", 1_000_000, "batchSize", 1024), "training", none, SettingsLimits.DEFAULTS);
+        EvalSettings.read(Map.of("maxNewTokens", 4096), "eval", none, SettingsLimits.DEFAULTS);
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void promptsPathIsRelativeToTheEvaluatorsPromptsRoot() {
+        assertThat(EvalSettings.from(Map.of("promptsPath", "team-a/prompts.v2.jsonl")).promptsPath())
+                .isEqualTo("team-a/prompts.v2.jsonl");
+        for (String bad : List.of("/etc/passwd", "../x.jsonl", "a/../../b", ".hidden", "a\\b", "/proc/self/environ")) {
+            assertThatThrownBy(() -> EvalSettings.from(Map.of("promptsPath", bad))).as(bad)
+                    .hasMessageStartingWith("eval.promptsPath: must be a relative path under the evaluator's prompts root");
+        }
+    }
+
+    @Test
     void aValidEvalConfigIsTypedAndAbsentValuesAreNull() {
         EvalSettings s = EvalSettings.from(Map.of("languages", List.of("en", "fi", "en"), "temperature", 0,
                 "judge", Map.of("type", "llm", "name", "qwen")));
