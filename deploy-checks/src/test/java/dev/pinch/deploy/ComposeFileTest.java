@@ -85,6 +85,21 @@ class ComposeFileTest {
         return test.asText("");
     }
 
+    /** The dataset-service offers exactly the LLM judges the evaluator defines (PINCH_EVALUATOR_JUDGES_<NAME>_*). */
+    @Test
+    void theDatasetServiceOffersTheEvaluatorsJudges() {
+        Set<String> judges = new TreeSet<>();
+        for (String name : environmentNames(SERVICES.get("evaluator-service"))) {
+            Matcher m = Pattern.compile("PINCH_EVALUATOR_JUDGES_([A-Z0-9]+)_BASE_URL").matcher(name);
+            if (m.matches()) {
+                judges.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(judges).isNotEmpty();
+        String offered = SERVICES.get("dataset-service").path("environment").path("PINCH_DATASET_JUDGES").asText();
+        assertThat(Set.of(offered.split(","))).isEqualTo(judges);
+    }
+
     @Test
     void composeFilesParseAndNameTheExpectedServices() {
         assertThat(SERVICES).containsKeys("kafka", "kafka-init", "minio", "minio-init", "dataset-service",

@@ -103,17 +103,30 @@ class KubernetesWiringTest {
         assertThat(problems).isEmpty();
     }
 
-    /** The judge's key is no config key: an eval config names the variable (judge.apiKeyEnv); keep the two in step. */
+    /**
+     * The judge's key is no config key: the evaluator's judge names the variable that holds it (api-key-env), fed
+     * from the Secret; the dataset-service offers exactly the evaluator's judges; nothing mounts the key as a file.
+     */
     @Test
-    void judgeSecretIsMountedAndNamedInItsComment() throws IOException {
+    void theOperatorsJudgesAreTheSameOnBothServicesAndTheirKeyComesFromTheSecret() {
         JsonNode secret = Manifests.named("Secret", "pinch-llm-judge").node();
         assertThat(secret.path("stringData").has("PINCH_JUDGE_API_KEY")).isTrue();
-        assertThat(Files.readString(Manifests.k8sDir().resolve("secrets.yaml")))
-                .contains("apiKeyEnv: PINCH_JUDGE_API_KEY");
+        JsonNode evaluator = configMap("evaluator-service");
+        assertThat(evaluator.path("PINCH_EVALUATOR_JUDGES_QWEN_API_KEY_ENV").asText()).isEqualTo("PINCH_JUDGE_API_KEY");
+        java.util.Set<String> judges = new java.util.TreeSet<>();
+        evaluator.fieldNames().forEachRemaining(k -> {
+            var m = java.util.regex.Pattern.compile("PINCH_EVALUATOR_JUDGES_([A-Z0-9]+)_BASE_URL").matcher(k);
+            if (m.matches()) {
+                judges.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        assertThat(judges).isNotEmpty();
+        assertThat(List.of(configMap("dataset-service").path("PINCH_DATASET_JUDGES").asText().split(",")))
+                .containsExactlyInAnyOrderElementsOf(judges);
         JsonNode pod = Manifests.named("Deployment", "evaluator-service").node().path("spec").path("template")
                 .path("spec");
         assertThat(pod.path("containers").get(0).path("envFrom").toString()).contains("pinch-llm-judge");
-        assertThat(pod.path("volumes").toString()).contains("\"secretName\":\"pinch-llm-judge\"");
+        assertThat(pod.path("volumes").toString()).doesNotContain("pinch-llm-judge");
     }
 
     @Test

@@ -105,11 +105,23 @@ public final class EvalTestData {
         return dir;
     }
 
-    /** Publishes a tiny checkpoint to {@code checkpoints/<runId>/step-000004}. */
+    /**
+     * Publishes a tiny checkpoint to {@code checkpoints/<runId>/step-000004}, and a minimal record of its experiment
+     * (the run id's first segment) unless there is one: the evaluator evaluates checkpoints of stored experiments only.
+     */
     public static Artifact storeCheckpoint(ArtifactStore store, String runId, long seed) throws IOException {
+        storeExperiment(store, runId.substring(0, runId.indexOf('.') < 0 ? runId.length() : runId.indexOf('.')));
         Path tmp = Files.createTempDirectory("ckpt");
         writeCheckpointDir(tmp.resolve("c"), seed);
         return store.writeDirectory("checkpoints/" + runId + "/step-000004", tmp.resolve("c"));
+    }
+
+    /** A minimal record of {@code experiment} in the store, unless there is one (as the dataset-service writes it). */
+    public static void storeExperiment(ArtifactStore store, String experiment) throws IOException {
+        if (store.find("experiments/" + experiment + "/experiment.json").isEmpty()) {
+            store.writeBytes("experiments/" + experiment + "/experiment.json",
+                    EventCodec.encode(Map.of("id", experiment)).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** A design of the given type over languages. */

@@ -81,10 +81,44 @@ public final class TestData {
     /** A MixReady for a stored mix; {@code sha256} may differ from the artifact's, to test the check. */
     public static MixReady mixReady(String experimentId, String mixId, Artifact mix, String sha256,
             Map<String, Object> training) {
-        return new MixReady(Events.newId(), MixReady.TYPE, experimentId, Events.now(), mixId,
+        MixReady event = new MixReady(Events.newId(), MixReady.TYPE, experimentId, Events.now(), mixId,
                 new DesignRef("pinch", "sweep", List.of("en", "sw", "fi"), Map.of("percent", "10")),
                 Map.of("en", 10), 10, CORPUS, mix.uri().toString(), sha256, training,
                 Map.of("languages", List.of("en", "sw")), null);
+        if (io.quarkus.arc.Arc.container() != null && io.quarkus.arc.Arc.container().isRunning()) {
+            announce(io.quarkus.arc.Arc.container().instance(ArtifactStore.class).get(), event);
+        }
+        return event;
+    }
+
+    /**
+     * Stores (or extends) the experiment record the dataset-service writes before announcing {@code event}: its mix
+     * (id, artifact, sha256), training config and seed. The trainer refuses a MixReady without it.
+     */
+    public static MixReady announce(ArtifactStore store, MixReady event) {
+        try {
+            String key = "experiments/" + event.experimentId() + "/experiment.json";
+            var json = EventCodec.mapper();
+            var record = store.find(key).isPresent()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(store.readBytes(store.uri(key)))
+                    : json.createObjectNode().put("id", event.experimentId());
+            var spec = record.with("spec");
+            spec.set("training", json.valueToTree(event.trainingConfig() == null ? Map.of() : event.trainingConfig()));
+            if (event.seed() != null) {
+                spec.withArray("seeds").add(event.seed());
+            }
+            var mixes = record.withArray("mixes");
+            for (int i = mixes.size() - 1; i >= 0; i--) {
+                if (mixes.get(i).path("id").asText().equals(event.mixId())) {
+                    mixes.remove(i);
+                }
+            }
+            mixes.addObject().put("id", event.mixId()).put("uri", event.artifactUri()).put("sha256", event.sha256());
+            store.writeBytes(key, json.writeValueAsBytes(record));
+            return event;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

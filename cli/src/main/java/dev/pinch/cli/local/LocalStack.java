@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Pinch on one machine: a real Kafka broker in this JVM (KRaft, data under {@code <data>/kafka}) and the three
  * services as child processes sharing the artifact store {@code <data>/store}. The children get this process's pid
- * and shut down by themselves if it dies; {@link #close()} stops them gracefully, then the broker.
+ * and shut down by themselves if it dies; {@link #close()} stops them gracefully, then the broker. Files a request
+ * names (corpus imports, eval prompt files) are read only from {@code <data>/imports}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
             requireFree(port);
         }
         Path data = Files.createDirectories(config.dataDir());
+        Path imports = Files.createDirectories(data.resolve("imports"));
         BrokerLog.toFile(data.resolve("logs/kafka.log"));
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(data.resolve("kafka"))
                 .port(config.kafkaPort()).start();
@@ -48,11 +50,13 @@ public final class LocalStack implements AutoCloseable {
         try {
             broker.createTopics(Topics.all());
             out.println("kafka broker      " + broker.bootstrapServers() + " (in-process)");
-            stack.launch("dataset-service", config.datasetPort(), Map.of());
+            stack.launch("dataset-service", config.datasetPort(),
+                    Map.of("PINCH_CORPUS_IMPORT_ROOT", imports.toString()));
             stack.launch("trainer-service", config.trainerPort(),
                     Map.of("PINCH_TRAINER_WORK_DIR", data.resolve("trainer-work").toString()));
             stack.launch("evaluator-service", config.evaluatorPort(),
-                    Map.of("PINCH_EVALUATOR_WORK_DIR", data.resolve("evaluator-work").toString()));
+                    Map.of("PINCH_EVALUATOR_WORK_DIR", data.resolve("evaluator-work").toString(),
+                            "PINCH_EVALUATOR_PROMPTS_ROOT", imports.toString()));
             stack.awaitReady(out);
             return stack;
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -56,7 +56,7 @@ public class ExperimentResource {
                     "is larger than " + config.maxSpecBytes() + " bytes")));
         }
         boolean yaml = contentType != null && contentType.contains("yaml");
-        Experiment experiment = experiments.submit(SpecParser.parse(body, yaml));
+        Experiment experiment = experiments.submit(SpecParser.parse(body, yaml, config.maxSpecBytes(), config.maxJsonDepth()));
         return Response.accepted(accepted(experiment)).location(URI.create("/experiments/" + experiment.id())).build();
     }
 

@@ -1,31 +1,38 @@
 package dev.pinch.dataset.corpus;
 
+import dev.pinch.dataset.config.CorpusConfig;
 import dev.pinch.dataset.domain.CorpusManifest;
+import dev.pinch.support.files.FileRoot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Imports a user's corpus from the server's file system: reads it (streaming), validates it, and registers it when
- * it has no error. When {@code pinch.corpus.import-root} is set, only paths under that directory are read.
+ * Imports a user's corpus from the server's file system: reads it (streaming, within {@link CorpusLimits}),
+ * validates it, and registers it when it has no error. Only paths under {@code pinch.corpus.import-root} are read
+ * ({@link FileRoot}: symlinks followed, then checked); a refusal names the path, never what is in it.
  */
 @ApplicationScoped
 public class CorpusImporter {
 
     private final CorpusRegistry registry;
-    private final Optional<String> importRoot;
+    private final FileRoot importRoot;
+    private final CorpusLimits limits;
 
     @Inject
-    public CorpusImporter(CorpusRegistry registry,
-            @ConfigProperty(name = "pinch.corpus.import-root") Optional<String> importRoot) {
+    public CorpusImporter(CorpusRegistry registry, CorpusConfig config) {
+        this(registry, Path.of(config.importRoot()), CorpusLimits.of(config));
+    }
+
+    /** An importer reading under {@code importRoot} within {@code limits}. */
+    public CorpusImporter(CorpusRegistry registry, Path importRoot, CorpusLimits limits) {
         this.registry = registry;
-        this.importRoot = importRoot;
+        this.importRoot = new FileRoot(importRoot, "pinch.corpus.import-root");
+        this.limits = limits;
     }
 
     /**
@@ -60,7 +67,7 @@ public class CorpusImporter {
                             + " format only; a JSONL corpus names its task and split on every line");
                 }
                 CorpusValidator validator = CorpusValidator.jsonl();
-                JsonlCorpusReader.read(path, validator);
+                JsonlCorpusReader.read(path, limits, validator);
                 return validator.finish();
             }
             if (CorpusImportRequest.ALPACA.equals(request.format())) {
@@ -69,7 +76,7 @@ public class CorpusImporter {
                             + request.path());
                 }
                 CorpusValidator validator = CorpusValidator.alpaca();
-                AlpacaCorpusReader.read(path, alpacaOptions(request), validator);
+                AlpacaCorpusReader.read(path, alpacaOptions(request), limits, validator);
                 return validator.finish();
             }
         } catch (IOException e) {
@@ -103,20 +110,14 @@ public class CorpusImporter {
     }
 
     private Path resolve(String requested) {
-        if (requested == null || requested.isBlank()) {
-            throw new CorpusImportException("path", "path is required");
-        }
         try {
-            Path path = Path.of(requested).toRealPath();
-            if (importRoot.isPresent() && !path.startsWith(Path.of(importRoot.get()).toRealPath())) {
-                throw new CorpusImportException("path", "path " + requested + " is outside the import root "
-                        + importRoot.get());
-            }
-            return path;
-        } catch (NoSuchFileException e) {
-            throw new CorpusImportException("path", "no such file or directory: " + requested);
+            return importRoot.resolve(requested);
+        } catch (FileRoot.RefusedPathException e) {
+            throw new CorpusImportException("path", "path " + e.getMessage());
+        } catch (AccessDeniedException e) {
+            throw new CorpusImportException("path", "path cannot be read: " + requested);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + requested, e);
+            throw new UncheckedIOException("cannot resolve the corpus path", e);
         }
     }
 }

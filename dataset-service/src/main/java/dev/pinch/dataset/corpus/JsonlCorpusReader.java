@@ -21,27 +21,39 @@ public final class JsonlCorpusReader {
     private JsonlCorpusReader() {
     }
 
-    /** The longest line read, in characters: a file without line breaks (or {@code /dev/zero}) fails fast. */
-    static final int MAX_LINE = 1 << 20;
+    /** The longest line read by default, in characters: a file without line breaks fails fast. */
+    static final int MAX_LINE = CorpusLimits.DEFAULTS.maxLineChars();
+
+    /** {@link #read(Path, CorpusLimits, CorpusValidator)} within the default limits. */
+    public static void read(Path file, CorpusValidator sink) throws IOException {
+        read(file, CorpusLimits.DEFAULTS, sink);
+    }
 
     /**
      * Streams every record of {@code file} into {@code sink}; syntax problems become errors with their line and column,
-     * never quoting the file's text (the file may be anything the server can read).
+     * never quoting the file's text (the file may be anything the server can read). A file that is not regular or is
+     * larger than the limit is not read; reading stops at a line or a record count over the limits.
      */
-    public static void read(Path file, CorpusValidator sink) throws IOException {
+    public static void read(Path file, CorpusLimits limits, CorpusValidator sink) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             sink.issue(new CorpusIssue(name, 0, null, null, "not a regular file", Severity.ERROR));
             return;
         }
+        if (Files.size(file) > limits.maxFileBytes()) {
+            sink.issue(new CorpusIssue(name, 0, null, null, "larger than " + limits.maxFileBytes() + " bytes "
+                    + "(pinch.corpus.max-file-bytes)", Severity.ERROR));
+            return;
+        }
         int lineNo = 0;
+        int records = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
             for (int c = in.read(); c != -1 || !line.isEmpty(); c = in.read()) {
                 if (c != -1 && c != '\n') {
-                    if (line.length() == MAX_LINE) {
-                        sink.issue(new CorpusIssue(name, lineNo + 1, null, null, "line longer than " + MAX_LINE
-                                + " characters; reading stopped here", Severity.ERROR));
+                    if (line.length() == limits.maxLineChars()) {
+                        sink.issue(new CorpusIssue(name, lineNo + 1, null, null, "line longer than "
+                                + limits.maxLineChars() + " characters; reading stopped here", Severity.ERROR));
                         return;
                     }
                     line.append((char) c);
@@ -52,6 +64,11 @@ public final class JsonlCorpusReader {
                 line.setLength(0);
                 if (lineNo == 1 && text.startsWith("\uFEFF")) {
                     text = text.substring(1);
+                }
+                if (!text.isBlank() && ++records > limits.maxExamples()) {
+                    sink.issue(new CorpusIssue(name, lineNo, null, null, "more than " + limits.maxExamples()
+                            + " records (pinch.corpus.max-examples); reading stopped here", Severity.ERROR));
+                    return;
                 }
                 if (!text.isBlank()) {
                     readLine(name, lineNo, text, sink);

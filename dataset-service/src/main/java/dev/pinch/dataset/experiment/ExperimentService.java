@@ -76,6 +76,7 @@ public class ExperimentService {
             SpecValidator.Checked checked = SpecValidator.check(withId, corpus);
             List<Violation> violations = new ArrayList<>(checked.violations());
             violations.addAll(settings.violations(withId));
+            violations.addAll(settings.mixCount(checked.plans().size()));
             if (!violations.isEmpty()) {
                 registry.counter("pinch.experiments", "outcome", "invalid").increment();
                 throw new SpecViolationException(violations);

@@ -1,6 +1,7 @@
 package dev.pinch.dataset.messaging;
 
 import dev.pinch.dataset.domain.ExperimentSpec;
+import dev.pinch.dataset.config.DatasetConfig;
 import dev.pinch.dataset.experiment.ExperimentConflictException;
 import dev.pinch.dataset.experiment.ExperimentService;
 import dev.pinch.dataset.experiment.SpecParser;
@@ -28,16 +29,19 @@ public class ExperimentTriggerConsumer {
 
     private final ExperimentService experiments;
     private final EventIntake events;
+    private final DatasetConfig config;
 
-    public ExperimentTriggerConsumer(ExperimentService experiments, MeterRegistry registry) {
+    public ExperimentTriggerConsumer(ExperimentService experiments, MeterRegistry registry, DatasetConfig config) {
         this.experiments = experiments;
+        this.config = config;
         this.events = new EventIntake(Topics.EXPERIMENTS, registry, ExperimentTriggerConsumer.class);
     }
 
     @Incoming("experiments-in")
     @Blocking
     public CompletionStage<Void> onTrigger(Message<String> message) {
-        return events.consume(message, json -> SpecParser.parse(json, false), spec -> {
+        return events.consume(message, json -> SpecParser.parse(json, false, config.maxSpecBytes(),
+                config.maxJsonDepth()), spec -> {
             try {
                 experiments.submit(spec.id() == null ? withKeyAsId(spec, message) : spec);
                 return Optional.empty();

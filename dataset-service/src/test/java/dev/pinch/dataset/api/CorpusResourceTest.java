@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class CorpusResourceTest {
 
     static Path jsonl(String... lines) throws IOException {
-        Path file = Files.createTempFile("corpus", ".jsonl");
+        Path file = Files.createTempFile(Files.createDirectories(Path.of("target/imports-test").toAbsolutePath()), "corpus",
+                ".jsonl");
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file;
     }
@@ -94,6 +96,14 @@ class CorpusResourceTest {
         given().contentType(ContentType.JSON).body(request("ok-name", "1", Path.of("/nonexistent/x.jsonl")))
                 .post("/corpora").then().statusCode(400).body("violations.field", hasItem("path"));
         given().contentType(ContentType.JSON).body("{\"name\": ").post("/corpora").then().statusCode(400);
+        for (String outside : List.of("/etc/passwd", "/proc/self/environ", "/dev/zero", "/", "../../etc/passwd")) {
+            given().contentType(ContentType.JSON).body(request("ok-name", "1", Path.of(outside))).post("/corpora")
+                    .then().statusCode(400).body("violations.field", hasItem("path"))
+                    .body("violations[0].reason", org.hamcrest.Matchers.containsString("pinch.corpus.import-root"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("root:x:0:0")));
+        }
+        given().contentType(ContentType.JSON).body(request("ok-name", "1", Path.of("/")).replace("jsonl", "alpaca"))
+                .post("/corpora").then().statusCode(400).body("violations.field", hasItem("path"));
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"version\":\"1\",\"format\":\"jsonl\","
                 + "\"path\":\"/tmp\",\"heldOutFraction\":\"lots\"}").post("/corpora")
                 .then().statusCode(400).body("violations.field", hasItem("heldOutFraction"));

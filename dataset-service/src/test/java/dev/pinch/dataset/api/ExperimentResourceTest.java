@@ -164,10 +164,13 @@ public class ExperimentResourceTest {
     /** Bad training and eval values, unknown keys in both, a base model that is not there: one 400 naming each. */
     public static final String BAD_SETTINGS = """
             "training": {"learningRate": -1, "batchSize": 2.5, "learnRate": 1, "baseModel": "/nonexistent/model"},
-            "eval": {"maxNewTokens": "many", "tempreature": 0.5, "judge": {"type": "llm", "model": "m"}}""";
+            "eval": {"maxNewTokens": "many", "tempreature": 0.5,
+                     "judge": {"type": "llm", "name": "local", "baseUrl": "http://127.0.0.1:18999/v1",
+                               "apiKeyFile": "/some/secret", "apiKeyEnv": "KAFKA_BOOTSTRAP_SERVERS"}}""";
 
     public static final List<String> BAD_SETTINGS_FIELDS = List.of("training.learningRate", "training.batchSize",
-            "training.learnRate", "training.baseModel", "eval.maxNewTokens", "eval.tempreature", "eval.judge.baseUrl");
+            "training.learnRate", "training.baseModel", "eval.maxNewTokens", "eval.tempreature", "eval.judge.baseUrl",
+            "eval.judge.apiKeyFile", "eval.judge.apiKeyEnv");
 
     @Test
     void badSettingsAreOne400ListingEveryViolationAndNothingIsStored() {
@@ -180,9 +183,38 @@ public class ExperimentResourceTest {
                 .body("violations.field", hasItems(BAD_SETTINGS_FIELDS.toArray(String[]::new)))
                 .body("violations.find { it.field == 'training.baseModel' }.reason",
                         containsString("/nonexistent/model does not exist"))
-                .body("violations.find { it.field == 'eval.tempreature' }.reason", containsString("temperature"));
+                .body("violations.find { it.field == 'eval.tempreature' }.reason", containsString("temperature"))
+                .body("violations.find { it.field == 'eval.judge.apiKeyFile' }.reason",
+                        containsString("is not accepted in an experiment"))
+                .body(org.hamcrest.Matchers.not(containsString("/some/secret")));
         given().get("/experiments/" + id).then().statusCode(404);
         given().get("/mixes/" + id + ".mono-en").then().statusCode(404);
+    }
+
+    @Test
+    void runawaySettingsAreRefusedByTheDefaultBounds() {
+        given().contentType(ContentType.JSON).body("""
+                {"id": "%s", "budget": 60, "training": {"maxSteps": 1e9, "batchSize": 100000, "maxSeqLen": 1048576},
+                 "eval": {"maxNewTokens": 1e8, "maxPromptsPerLanguage": 1000000},
+                 "designs": [{"type": "monolingual", "languages": ["en"]}]}""".formatted(newId()))
+                .post("/experiments").then().statusCode(400)
+                .body("violations.field", hasItems("training.maxSteps", "training.batchSize", "training.maxSeqLen",
+                        "eval.maxNewTokens", "eval.maxPromptsPerLanguage"));
+        given().contentType(ContentType.JSON).body("{\"designs\": [], \"eval\": {\"a\": " + "[".repeat(40) + "1"
+                + "]".repeat(40) + "}}").post("/experiments").then().statusCode(400)
+                .body("violations[0].reason", containsString("deeper than 32 levels"));
+    }
+
+    @Test
+    void anLlmJudgeIsOneTheOperatorOffersByName() {
+        String spec = "{\"id\": \"%s\", \"budget\": 60, \"eval\": {\"judge\": {\"type\": \"llm\", \"name\": \"%s\"}},"
+                + " \"designs\": [{\"type\": \"monolingual\", \"languages\": [\"en\"]}]}";
+        given().contentType(ContentType.JSON).body(spec.formatted(newId(), "nosuch")).post("/experiments")
+                .then().statusCode(400).body("violations.field", hasItems("eval.judge.name"))
+                .body("violations.find { it.field == 'eval.judge.name' }.reason",
+                        containsString("no judge named 'nosuch' is offered here"));
+        given().contentType(ContentType.JSON).body(spec.formatted(newId(), "local")).post("/experiments")
+                .then().statusCode(202);
     }
 
     @Test

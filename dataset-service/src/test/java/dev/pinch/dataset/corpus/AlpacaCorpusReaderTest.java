@@ -108,6 +108,40 @@ class AlpacaCorpusReaderTest {
     }
 
     @Test
+    void readsWithinLimitsFollowsNoLinksAndQuotesNoText() throws IOException {
+        write("en", 3);
+        Path secret = Files.writeString(Files.createTempFile("secret", ".txt"), "root:x:0:0:secret-line");
+        Files.createSymbolicLink(dir.resolve("de.json"), secret);
+        Files.writeString(dir.resolve("fi.json"), "[root:x:0:0:secret-line]");
+        CorpusValidator v = CorpusValidator.alpaca();
+        AlpacaCorpusReader.read(dir, new AlpacaImportOptions("okapi", null, 0, 0), v);
+        List<CorpusIssue> errors = v.finish().report().errors();
+        assertThat(errors).extracting(CorpusIssue::file).containsExactly("de.json", "fi.json");
+        assertThat(errors.get(0).message()).isEqualTo("not a regular file (symbolic links are not followed)");
+        assertThat(errors.get(1).message()).startsWith("not valid JSON").doesNotContain("root", "secret");
+
+        Files.delete(dir.resolve("de.json"));
+        Files.delete(dir.resolve("fi.json"));
+        CorpusValidator few = CorpusValidator.alpaca();
+        AlpacaCorpusReader.read(dir, new AlpacaImportOptions("okapi", null, 0, 0), new CorpusLimits(1 << 20, 1000, 2),
+                few);
+        assertThat(few.finish().report().errors()).extracting(CorpusIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("more than 2 examples"));
+        CorpusValidator shortStrings = CorpusValidator.alpaca();
+        AlpacaCorpusReader.read(dir, new AlpacaImportOptions("okapi", null, 0, 0), new CorpusLimits(1 << 20, 5, 10),
+                shortStrings);
+        assertThat(shortStrings.finish().report().errors()).extracting(CorpusIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("a string longer than 5 characters"));
+        CorpusValidator small = CorpusValidator.alpaca();
+        AlpacaCorpusReader.read(dir, new AlpacaImportOptions("okapi", null, 0, 0), new CorpusLimits(10, 1000, 10), small);
+        assertThat(small.finish().report().errors()).extracting(CorpusIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("larger than 10 bytes"));
+        CorpusValidator notDir = CorpusValidator.alpaca();
+        AlpacaCorpusReader.read(Path.of("/dev/zero"), new AlpacaImportOptions("okapi", null, 0, 0), notDir);
+        assertThat(notDir.finish().report().errors()).extracting(CorpusIssue::message).contains("not a directory");
+    }
+
+    @Test
     void rejectsAHeldOutFractionOutsideTheUnitInterval() {
         assertThatThrownBy(() -> new AlpacaImportOptions("x", null, 1.0, 0))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,7 @@ class CorpusImporterTest {
     void setUp() throws IOException {
         registry = new CorpusRegistry(new LocalArtifactStore(root.resolve("store")));
         data = Files.createDirectories(root.resolve("imports"));
-        importer = new CorpusImporter(registry, Optional.of(data.toString()));
+        importer = new CorpusImporter(registry, data, CorpusLimits.DEFAULTS);
     }
 
     static CorpusImportRequest jsonl(String path) {
@@ -87,6 +86,8 @@ class CorpusImporterTest {
         assertThat(field(jsonl(outside.toString()))).isEqualTo("path");
         assertThat(field(jsonl(data.resolve("missing.jsonl").toString()))).isEqualTo("path");
         assertThat(field(jsonl(data.resolve("../outside.jsonl").toString()))).isEqualTo("path");
+        assertThat(field(jsonl("../outside.jsonl"))).isEqualTo("path");
+        assertThat(field(jsonl("x.jsonl".replace("x", "/etc/passwd")))).isEqualTo("path");
         assertThat(field(new CorpusImportRequest("Bad", "1", null, null, "jsonl", file.toString(), null, null,
                 null))).isEqualTo("name");
         assertThat(field(new CorpusImportRequest("ok", "", null, null, "jsonl", file.toString(), null, null,
@@ -99,6 +100,49 @@ class CorpusImporterTest {
                 null))).isEqualTo("path");
         assertThat(field(new CorpusImportRequest("ok", "1", null, null, "alpaca", data.toString(), null, 1.5,
                 null))).isEqualTo("heldOutFraction");
+    }
+
+    @Test
+    void onlyFilesUnderTheImportRootAreReadAndRefusalsQuoteNothingFromThem() throws IOException {
+        Path secret = Files.writeString(root.resolve("secret.txt"), "root:x:0:0:secret-line\n");
+        Files.createSymbolicLink(data.resolve("link.jsonl"), secret);
+        Files.createSymbolicLink(data.resolve("zero.jsonl"), Path.of("/dev/zero"));
+        Files.createDirectories(data.resolve("dir.jsonl"));
+        for (String path : List.of("link.jsonl", "zero.jsonl", secret.toString(), "/etc/passwd", "/proc/self/environ",
+                "/", "../secret.txt")) {
+            CorpusImportException e = org.assertj.core.api.Assertions.catchThrowableOfType(CorpusImportException.class,
+                    () -> importer.validate(jsonl(path)));
+            assertThat(e).as(path).isNotNull();
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("path");
+                assertThat(v.reason()).contains("outside the directory files may be read from (pinch.corpus.import-root)")
+                        .doesNotContain("secret-line", "root:x");
+            });
+        }
+        CorpusImportException dir = org.assertj.core.api.Assertions.catchThrowableOfType(CorpusImportException.class,
+                () -> importer.importCorpus(jsonl("dir.jsonl")));
+        assertThat(dir.validationReport()).get().satisfies(r -> assertThat(r.errors()).singleElement()
+                .satisfies(i -> assertThat(i.message()).isEqualTo("not a regular file")));
+        CorpusImportException notJson = org.assertj.core.api.Assertions.catchThrowableOfType(CorpusImportException.class,
+                () -> importer.importCorpus(jsonl(Files.writeString(data.resolve("p.jsonl"),
+                        "root:x:0:0:secret-line\n").toString())));
+        assertThat(notJson.getMessage() + notJson.violations()).doesNotContain("secret-line");
+    }
+
+    @Test
+    void readingStopsAtTheConfiguredLimits() throws IOException {
+        String line = JsonlCorpusReaderTest.line("a", "en", "train") + "\n" + JsonlCorpusReaderTest.line("b", "en", "train");
+        Files.writeString(data.resolve("two.jsonl"), line + "\n");
+        long size = Files.size(data.resolve("two.jsonl"));
+        CorpusImporter small = new CorpusImporter(registry, data, (new CorpusLimits(size - 1, 1 << 20, 10)));
+        assertThat(small.validate(jsonl("two.jsonl")).report().errors()).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("larger than " + (size - 1) + " bytes"));
+        CorpusImporter few = new CorpusImporter(registry, data, (new CorpusLimits(size, 1 << 20, 1)));
+        assertThat(few.validate(jsonl("two.jsonl")).report().errors()).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("more than 1 records"));
+        CorpusImporter shortLines = new CorpusImporter(registry, data, (new CorpusLimits(size, 20, 10)));
+        assertThat(shortLines.validate(jsonl("two.jsonl")).report().errors()).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("line longer than 20 characters"));
     }
 
     private String field(CorpusImportRequest request) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +62,19 @@ public interface EvaluatorConfig {
     @WithDefault("builtin")
     String defaultCorpus();
 
+    /**
+     * The only directory an experiment's {@code eval.promptsPath} is read from (a relative path under it, checked
+     * again after following symlinks). Default {@code <pinch.store.root>/prompts}, never {@code /};
+     * {@code bin/pinch} sets {@code <data dir>/imports}.
+     */
+    @WithDefault("${pinch.store.root}/prompts")
+    String promptsRoot();
+
+    /** Largest prompts file read ({@code eval.promptsPath} or {@code promptsUri}), in bytes. Default 64 MiB. */
+    @WithDefault("67108864")
+    @Min(1)
+    long maxPromptsBytes();
+
     /** Split of the corpus used as the eval set; eval key {@code split}. Default {@code test}. */
     @WithDefault("test")
     String split();
@@ -113,6 +127,13 @@ public interface EvaluatorConfig {
     @WithDefault("1.0")
     @DecimalMin("0")
     double tieMargin();
+
+    /**
+     * The LLM judges experiments may name, by name ({@code pinch.evaluator.judges.<name>.base-url}, {@code .model},
+     * {@code .api-key-env}, ...; see {@link JudgeEndpointConfig}). Default: none, so only the reference judge. The
+     * dataset-service's {@code pinch.dataset.judges} lists the same names, to refuse others on arrival.
+     */
+    Map<String, JudgeEndpointConfig> judges();
 
     /** Prompts judged at once by the SxS scorer (an LLM judge also limits its own requests). Default 4. */
     @WithDefault("4")

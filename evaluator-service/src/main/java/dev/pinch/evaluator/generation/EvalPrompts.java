@@ -131,8 +131,7 @@ public final class EvalPrompts {
             try {
                 node = JSON.readTree(text);
             } catch (IOException e) {
-                throw new IllegalArgumentException("line " + line + ": not JSON (" + e.getMessage().lines().findFirst()
-                        .orElse("") + ")");
+                throw new IllegalArgumentException("line " + line + ": not JSON");
             }
             if (!node.isObject()) {
                 throw new IllegalArgumentException("line " + line + ": not a JSON object");

@@ -5,6 +5,7 @@ import static dev.pinch.evaluator.jobs.EvaluationJob.BASE_DESIGN;
 import dev.pinch.evaluator.planning.BaselineIndex;
 import dev.pinch.evaluator.planning.EvalPlan;
 import dev.pinch.evaluator.planning.EvalPlans;
+import dev.pinch.evaluator.planning.ExperimentCatalog;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.DesignRef;
 import dev.pinch.events.Events;
@@ -27,7 +28,9 @@ import org.jboss.logging.Logger;
  * a worker. Idempotent per (checkpoint, eval set, judge): a redelivered checkpoint whose job exists is acknowledged
  * and nothing is scored again (a FAILED job is queued again). Checkpoints that cannot be evaluated (missing fields,
  * an unusable eval config, a checkpoint directory missing from the store, a sha256 mismatch) are rejected with the
- * reason, for the dead-letter topic.
+ * reason, for the dead-letter topic; so is a checkpoint of an experiment the dataset-service never accepted (no
+ * {@code experiments/<id>/experiment.json} in the shared store, which the dataset-service writes before it announces
+ * any mix), so that a forged CheckpointReady costs no evaluation.
  */
 @ApplicationScoped
 public class CheckpointIntake {
@@ -50,9 +53,11 @@ public class CheckpointIntake {
     private final BaselineIndex baselines;
     private final EvaluationScheduler scheduler;
     private final ArtifactStore store;
+    private final ExperimentCatalog experiments;
 
     public CheckpointIntake(EvalPlans plans, JobRepository jobs, BaselineIndex baselines,
-            EvaluationScheduler scheduler, ArtifactStore store) {
+            EvaluationScheduler scheduler, ArtifactStore store, ExperimentCatalog experiments) {
+        this.experiments = experiments;
         this.plans = plans;
         this.jobs = jobs;
         this.baselines = baselines;
@@ -64,6 +69,10 @@ public class CheckpointIntake {
     public Result accept(CheckpointReady c) {
         try {
             requireFields(c);
+            if (!experiments.exists(c.experimentId())) {
+                return new Result(Outcome.REJECTED, null, "experiment " + c.experimentId() + " is not in the artifact "
+                        + "store: the checkpoint is not of an experiment the dataset-service accepted");
+            }
             if (!plans.wanted(c)) {
                 LOG.debugf("checkpoint %s is intermediate; not evaluated", c.checkpointId());
                 return new Result(Outcome.SKIPPED, null, "intermediate checkpoint");

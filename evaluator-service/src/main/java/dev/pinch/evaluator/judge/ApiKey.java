@@ -1,15 +1,10 @@
 package dev.pinch.evaluator.judge;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The API key of a judge endpoint, read from a secret: an environment variable or a file (a mounted
- * Kubernetes/Docker secret). The value is sent only as a Bearer token; {@link #toString()} never shows it.
+ * The API key of a judge endpoint, read from the environment variable the operator named
+ * ({@code pinch.evaluator.judges.<name>.api-key-env}, fed from a Kubernetes/Docker secret). The value is sent only as a Bearer token; {@link #toString()} never shows it.
  */
 public final class ApiKey {
 
@@ -42,25 +37,6 @@ public final class ApiKey {
             throw new IllegalStateException("judge API key: environment variable " + variable + " is not set");
         }
         return new ApiKey(v.strip(), "env " + variable);
-    }
-
-    /**
-     * The key in {@code file} (surrounding whitespace and the trailing newline removed).
-     *
-     * @throws UncheckedIOException when the file cannot be read
-     * @throws IllegalStateException when it is empty
-     */
-    public static ApiKey fromFile(Path file) {
-        String v;
-        try {
-            v = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("judge API key: cannot read " + file, e);
-        }
-        if (v.isEmpty()) {
-            throw new IllegalStateException("judge API key: " + file + " is empty");
-        }
-        return new ApiKey(v, "file " + file);
     }
 
     /** Whether there is a key. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * One call to an OpenAI-compatible {@code POST /chat/completions} endpoint: a single user message, temperature 0,
  * {@code max_tokens}; returns {@code choices[0].message.content}. Failures worth retrying (5xx, 429, timeouts,
  * connection errors, a 2xx without content) are thrown as {@link Retryable}; other 4xx as {@link JudgeException}.
+ * Failure messages name the status or the kind of failure only, never a response body (which may come from any
+ * service the endpoint reaches) nor the endpoint's URL: they end up in evaluations anyone can read.
  */
 final class ChatCompletionsClient {
 
@@ -26,7 +28,8 @@ final class ChatCompletionsClient {
         }
     }
 
-    private static final int MAX_BODY_IN_MESSAGE = 300;
+    /** The most characters of an exception's text kept in a failure message. */
+    static final int MAX_MESSAGE = 200;
 
     private final LlmJudgeConfig config;
     private final HttpClient http;
@@ -56,17 +59,16 @@ final class ChatCompletionsClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new Retryable("timed out (" + e.getMessage() + ")", e);
+            throw new Retryable("timed out after " + config.requestTimeout().toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new Retryable("connection failed: " + e, e);
+            throw new Retryable("connection failed (" + e.getClass().getSimpleName() + ")", e);
         }
         int status = response.statusCode();
         if (status >= 500 || status == 429) {
-            throw new Retryable("HTTP " + status + ": " + abbreviate(response.body()), null);
+            throw new Retryable("HTTP " + status, null);
         }
         if (status >= 300) {
-            throw new JudgeException("LLM judge endpoint " + config.endpoint() + " refused the request: HTTP "
-                    + status + ": " + abbreviate(response.body()));
+            throw new JudgeException("LLM judge " + abbreviate(config.model()) + " refused the request: HTTP " + status);
         }
         return content(response.body());
     }
@@ -87,11 +89,11 @@ final class ChatCompletionsClient {
         try {
             JsonNode content = json.readTree(body).path("choices").path(0).path("message").path("content");
             if (!content.isTextual()) {
-                throw new Retryable("response without choices[0].message.content: " + abbreviate(body), null);
+                throw new Retryable("response without choices[0].message.content", null);
             }
             return content.asText();
         } catch (IOException e) {
-            throw new Retryable("response is not JSON: " + abbreviate(body), e);
+            throw new Retryable("response is not JSON", e);
         }
     }
 
@@ -100,6 +102,6 @@ final class ChatCompletionsClient {
             return "";
         }
         String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= MAX_BODY_IN_MESSAGE ? one : one.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+        return one.length() <= MAX_MESSAGE ? one : one.substring(0, MAX_MESSAGE) + "…";
     }
 }

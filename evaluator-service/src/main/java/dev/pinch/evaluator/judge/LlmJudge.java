@@ -68,7 +68,7 @@ public final class LlmJudge implements Judge {
                     cache.put(key, id(), verdict);
                     return verdict;
                 }
-                lastFailure = "no verdict (A, B or tie) in the answer '" + ChatCompletionsClient.abbreviate(answer) + "'";
+                lastFailure = "no verdict (A, B or tie) in an answer of " + answer.length() + " characters";
             } catch (ChatCompletionsClient.Retryable e) {
                 lastFailure = e.getMessage();
             } catch (InterruptedException e) {
@@ -82,7 +82,7 @@ public final class LlmJudge implements Judge {
                 sleep(wait);
             }
         }
-        throw new JudgeException("LLM judge " + config.model() + " at " + config.endpoint() + " gave no verdict after "
+        throw new JudgeException("LLM judge " + ChatCompletionsClient.abbreviate(config.model()) + " gave no verdict after "
                 + config.maxAttempts() + " attempts; last: " + lastFailure);
     }
 

@@ -94,10 +94,21 @@ public class EvalPlans {
         Precision precision = or(eval.precision(), Precision.AUTO); // the evaluator's auto: fp32
         return new EvalPlan(checkName(or(eval.evalSet(), source.evalSet())), source.split(), source.uri(), languages,
                 new ArrayList<>(experiment), or(eval.maxPromptsPerLanguage(), config.maxPromptsPerLanguage()),
-                generation, JudgeSpec.of(eval.judge(), config.tieMargin()), device.toString(),
+                generation, configured(JudgeSpec.of(eval.judge(), config.tieMargin()), "judge"), device.toString(),
                 (precision == Precision.AUTO ? Precision.FP32 : precision).toString(),
                 eval.promptTemplate(),
-                eval.secondJudge() == null ? null : JudgeSpec.of(eval.secondJudge(), config.tieMargin()));
+                eval.secondJudge() == null ? null
+                        : configured(JudgeSpec.of(eval.secondJudge(), config.tieMargin()), "secondJudge"));
+    }
+
+    /** An LLM judge must be one the operator configured here ({@code pinch.evaluator.judges.<name>}). */
+    private JudgeSpec configured(JudgeSpec judge, String field) {
+        if (!judge.isReference() && !config.judges().containsKey(judge.judge())) {
+            throw new InvalidEvalConfigException(field + ".name", "no judge named '" + judge.judge()
+                    + "' is configured on the evaluator (configured: " + new java.util.TreeSet<>(config.judges().keySet())
+                    + ")");
+        }
+        return judge;
     }
 
     /**

@@ -6,12 +6,13 @@ import dev.pinch.evaluator.generation.EvalPrompts;
 import dev.pinch.events.CheckpointReady;
 import dev.pinch.events.settings.EvalSettings;
 import dev.pinch.store.Artifact;
-import dev.pinch.store.ArtifactAccessException;
 import dev.pinch.store.ArtifactStore;
 import dev.pinch.store.Sha256;
+import dev.pinch.support.files.FileRoot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,8 +24,10 @@ import java.util.Set;
 /**
  * Where an eval set's prompts come from: a corpus split in the store (by default the split {@code test} of the
  * corpus the mix was drawn from, else of {@code pinch.evaluator.default-corpus}), or a user's prompts JSONL named by
- * {@code evalConfig.promptsUri} (a store URI or a {@code file:} URI) or {@code evalConfig.promptsPath} (a path on
- * the evaluator's machine), validated and copied into the store as {@code evaluator/prompts/<sha12>.jsonl}.
+ * {@code evalConfig.promptsUri} (a URI in the store) or {@code evalConfig.promptsPath} (a file under
+ * {@code pinch.evaluator.prompts-root}, symlinks followed and checked, at most {@code max-prompts-bytes}),
+ * validated and copied into the store as {@code evaluator/prompts/<sha12>.jsonl}. Refusals name the field and the
+ * path, never the file's text.
  */
 @ApplicationScoped
 public class PromptSources {
@@ -43,11 +46,13 @@ public class PromptSources {
     private final EvaluatorConfig config;
     private final ExperimentCatalog catalog;
     private final ArtifactStore store;
+    private final FileRoot promptsRoot;
 
     public PromptSources(EvaluatorConfig config, ExperimentCatalog catalog, ArtifactStore store) {
         this.config = config;
         this.catalog = catalog;
         this.store = store;
+        this.promptsRoot = new FileRoot(Path.of(config.promptsRoot()), "pinch.evaluator.prompts-root");
     }
 
     Source resolve(EvalSettings eval, CheckpointReady c) {
@@ -75,9 +80,15 @@ public class PromptSources {
         String where = eval.promptsUri() != null ? eval.promptsUri() : eval.promptsPath();
         byte[] bytes;
         try {
-            bytes = field.equals("promptsPath") ? Files.readAllBytes(Path.of(where)) : read(URI.create(where));
+            bytes = field.equals("promptsPath")
+                    ? Files.readAllBytes(promptsRoot.regularFile(where, config.maxPromptsBytes()))
+                    : read(URI.create(where));
+        } catch (FileRoot.RefusedPathException e) {
+            throw new InvalidEvalConfigException(field, e.getMessage());
+        } catch (InvalidEvalConfigException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new InvalidEvalConfigException(field, "cannot be read: " + where + " (" + e.getMessage() + ")");
+            throw new InvalidEvalConfigException(field, "cannot be read: " + where);
         }
         List<EvalPrompt> prompts;
         try {
@@ -94,14 +105,15 @@ public class PromptSources {
         }
     }
 
+    /** A prompts file in the store only: a {@code file:} URI outside it is refused by the store. */
     private byte[] read(URI uri) throws IOException {
-        try {
-            return store.readBytes(uri);
-        } catch (ArtifactAccessException e) {
-            if ("file".equals(uri.getScheme())) {
-                return Files.readAllBytes(Path.of(uri));
+        try (InputStream in = store.open(uri)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxPromptsBytes() + 1));
+            if (bytes.length > config.maxPromptsBytes()) {
+                throw new InvalidEvalConfigException("promptsUri", "is larger than " + config.maxPromptsBytes()
+                        + " bytes");
             }
-            throw e;
+            return bytes;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.pinch.evaluator.results;
 
 import dev.pinch.evaluator.config.EvaluatorConfig;
+import dev.pinch.evaluator.config.JudgeEndpointConfig;
 import dev.pinch.evaluator.judge.ApiKey;
 import dev.pinch.evaluator.judge.Judge;
 import dev.pinch.evaluator.judge.LlmJudge;
@@ -22,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds the judge of an eval plan, metered ({@code pinch.judge.latency}, {@code pinch.judge.errors}). LLM judges
- * are kept per spec, so that their concurrency limit spans every evaluation and their verdict cache
+ * Builds the judge of an eval plan, metered ({@code pinch.judge.latency}, {@code pinch.judge.errors}). An LLM judge
+ * is one the operator configured ({@code pinch.evaluator.judges.<name>}: endpoint, model, the environment variable
+ * holding its key, request limits); the experiment only names it. LLM judges are kept per spec, so that their concurrency limit spans every evaluation and their verdict cache
  * ({@code <workDir>/verdicts/<judge name>.jsonl}) is loaded once.
  */
 @ApplicationScoped
@@ -33,6 +35,7 @@ public class Judges {
     private final TaskScorer taskScorer;
     private final MeterRegistry registry;
     private final Path verdicts;
+    private final Map<String, JudgeEndpointConfig> endpoints;
     private final Map<JudgeSpec, Judge> llmJudges = new ConcurrentHashMap<>();
 
     public Judges(LanguageIdentifier identifier, TaskScorer taskScorer, MeterRegistry registry, EvaluatorConfig config) {
@@ -40,13 +43,14 @@ public class Judges {
         this.taskScorer = taskScorer;
         this.registry = registry;
         this.verdicts = Path.of(config.workDir(), "verdicts");
+        this.endpoints = config.judges();
     }
 
     /**
      * The judge of {@code spec} for an experiment with {@code experimentLanguages}, whose classification tasks answer
      * with {@code labels}.
      *
-     * @throws IllegalStateException when an LLM judge's API key secret cannot be read
+     * @throws IllegalStateException when an LLM judge is not configured or its API key variable is unset
      */
     public Judge judge(JudgeSpec spec, Set<String> experimentLanguages, LabelSets labels) {
         if (spec.isReference()) {
@@ -57,15 +61,19 @@ public class Judges {
     }
 
     private LlmJudgeConfig llmConfig(JudgeSpec s) {
-        ApiKey key = s.apiKeyEnv() != null ? ApiKey.fromEnv(s.apiKeyEnv())
-                : s.apiKeyFile() != null ? ApiKey.fromFile(Path.of(s.apiKeyFile())) : ApiKey.none();
-        return LlmJudgeConfig.builder(s.baseUrl(), s.model())
+        JudgeEndpointConfig endpoint = endpoints.get(s.judge());
+        if (endpoint == null) {
+            throw new IllegalStateException("no judge named '" + s.judge() + "' is configured on the evaluator");
+        }
+        ApiKey key = endpoint.apiKeyEnv().map(ApiKey::fromEnv).orElse(ApiKey.none());
+        Duration timeout = endpoint.timeout();
+        return LlmJudgeConfig.builder(endpoint.baseUrl(), endpoint.model())
                 .apiKey(key)
                 .template(s.template() == null ? PromptTemplate.DEFAULT : new PromptTemplate(s.template()))
-                .timeouts(Duration.ofSeconds(Math.min(10, s.timeoutSeconds())), Duration.ofSeconds(s.timeoutSeconds()))
-                .retries(s.maxAttempts(), Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .maxConcurrency(s.maxConcurrency())
-                .maxTokens(s.maxTokens())
+                .timeouts(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10), timeout)
+                .retries(endpoint.maxAttempts(), Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .maxConcurrency(endpoint.maxConcurrency())
+                .maxTokens(endpoint.maxTokens())
                 .cacheFile(verdicts.resolve(s.name() + ".jsonl"))
                 .build();
     }

@@ -109,6 +109,22 @@ class LlmJudgeTest {
     }
 
     @Test
+    void failuresNeverEchoTheResponseBodyNorTheEndpoint() {
+        String leaked = "root:x:0:0:internal-service-secret";
+        server.then(new FakeChatServer.Reply(403, leaked, 0));
+        LlmJudge judge = new LlmJudge(config().build());
+        assertThatThrownBy(() -> judge.compare(req("a", "b"))).isInstanceOf(JudgeException.class)
+                .hasMessageContaining("HTTP 403").hasMessageNotContaining("internal-service-secret")
+                .hasMessageNotContaining(server.baseUrl());
+        server.otherwise(new FakeChatServer.Reply(200, "{\"leak\":\"" + leaked + "\"}", 0));
+        assertThatThrownBy(() -> judge.compare(req("c", "d"))).hasMessageContaining("choices[0].message.content")
+                .hasMessageNotContaining("internal-service-secret");
+        server.otherwise(new FakeChatServer.Reply(500, leaked, 0));
+        assertThatThrownBy(() -> judge.compare(req("e", "f"))).hasMessageContaining("HTTP 500")
+                .hasMessageNotContaining("internal-service-secret");
+    }
+
+    @Test
     void clientErrorsAreNotRetriedButRateLimitsAre() {
         server.then(status(400));
         LlmJudge judge = new LlmJudge(config().build());
@@ -134,7 +150,7 @@ class LlmJudgeTest {
 
         server.otherwise(answer("Response A is fluent but Response B is correct."));
         assertThatThrownBy(() -> judge.compare(req("x", "y"))).isInstanceOf(JudgeException.class)
-                .hasMessageContaining("no verdict").hasMessageContaining("Response B is correct");
+                .hasMessageContaining("no verdict").hasMessageNotContaining("Response B is correct");
         assertThat(server.requests()).isEqualTo(8);
     }
 

@@ -99,16 +99,35 @@ class CheckpointRejectionTest {
                 .contains("'xx' has no prompts in the eval set");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
-        eval.put("judge", Map.of("type", "llm", "model", "qwen"));
+        eval.put("judge", Map.of("type", "llm", "name", "qwen", "baseUrl", "http://127.0.0.1:18999/v1"));
         CheckpointReady llm = checkpoint(exp, "mono-sw", eval, false);
         assertThat(deadLettered(llm.runId(), EventCodec.encode(llm)))
-                .contains("eval.judge.baseUrl: is required for an llm judge");
+                .contains("eval.judge.baseUrl: is not accepted in an experiment").doesNotContain("18999");
+
+        eval = new LinkedHashMap<>(EvalTestData.evalConfig());
+        eval.put("judge", Map.of("type", "llm", "name", "unconfigured"));
+        CheckpointReady unknown = checkpoint(exp, "mono-es", eval, false);
+        assertThat(deadLettered(unknown.runId(), EventCodec.encode(unknown)))
+                .contains("eval.judge.name: no judge named 'unconfigured' is configured on the evaluator");
 
         eval = new LinkedHashMap<>(EvalTestData.evalConfig());
         eval.put("maxNewTokens", "many");
         CheckpointReady tokens = checkpoint(exp, "mono-fi", eval, false);
         assertThat(deadLettered(tokens.runId(), EventCodec.encode(tokens)))
                 .contains("eval.maxNewTokens: must be an integer");
+    }
+
+    @Test
+    void aForgedCheckpointOfAnUnknownExperimentIsDeadLetteredAndCostsNoEvaluation() throws Exception {
+        String known = EvalTestData.newExperimentId();
+        Artifact real = EvalTestData.storeCheckpoint(store, known + ".mono-en.abc123", 41);
+        String unknown = EvalTestData.newExperimentId();
+        CheckpointReady forged = EvalTestData.checkpointReady(unknown, "mono-en", EvalTestData.design("monolingual", "en"),
+                real, real.sha256(), true, EvalTestData.evalConfig());
+        assertThat(deadLettered(forged.runId(), EventCodec.encode(forged)))
+                .contains("experiment " + unknown + " is not in the artifact store");
+        given().queryParam("experimentId", unknown).get("/evaluations").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -199,6 +199,7 @@ class EvaluationPipelineTest {
         }
         Files.copy(baseDir.resolve("tokenizer.json"), adapterDir.resolve("tokenizer.json"));
         Files.copy(baseDir.resolve("trainer_state.json"), adapterDir.resolve("trainer_state.json"));
+        EvalTestData.storeExperiment(store, exp);
         Artifact a = store.writeDirectory("checkpoints/" + exp + ".lora-fi.abc123/step-000004", adapterDir);
         CheckpointReady c = EvalTestData.checkpointReady(exp, "lora-fi", EvalTestData.design("monolingual", "fi"), a,
                 a.sha256(), true, EvalTestData.evalConfig());

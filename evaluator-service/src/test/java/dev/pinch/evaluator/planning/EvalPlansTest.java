@@ -91,23 +91,40 @@ class EvalPlansTest {
 
     @Test
     void userPromptsAreCopiedIntoTheStoreAndNameTheEvalSet() throws Exception {
-        Path file = Files.createTempFile("prompts", ".jsonl");
+        Path root = Files.createDirectories(Path.of("target/prompts-test/team"));
+        Path file = root.resolve("prompts-" + exp + ".jsonl");
         Files.writeString(file, """
                 {"id":"q1","lang":"fi","instruction":"Kerro vitsi."}
                 {"id":"q2","lang":"fi","instruction":"Mikä on Suomen pääkaupunki?","reference":"Helsinki"}
                 """);
-        Map<String, Object> judge = Map.of("type", "llm", "baseUrl", "http://127.0.0.1:9/v1",
-                "model", "qwen2.5:7b-instruct", "apiKeyEnv", "JUDGE_KEY", "maxConcurrency", 2);
-        EvalPlan plan = plans.plan(checkpoint(Map.of("promptsPath", file.toString(), "judge", judge), "en"));
+        Map<String, Object> judge = Map.of("type", "llm", "name", "local");
+        String relative = "team/" + file.getFileName();
+        EvalPlan plan = plans.plan(checkpoint(Map.of("promptsPath", relative, "judge", judge), "en"));
         assertThat(plan.evalSet()).startsWith("prompts-").hasSize("prompts-".length() + 12);
         assertThat(plan.corpusSplit()).isNull();
         assertThat(plan.promptsUri()).startsWith(store.uri("evaluator/prompts").toString());
         assertThat(plan.languages()).containsExactly("fi");
-        assertThat(plan.judge().name()).isEqualTo("llm-qwen2.5-7b-instruct");
-        assertThat(plan.judge().maxConcurrency()).isEqualTo(2);
+        assertThat(plan.judge().name()).isEqualTo("llm-local");
         assertThat(plans.prompts(plan).get("fi")).extracting(p -> p.reference()).containsExactly(null, "Helsinki");
-        String viaUri = plans.plan(checkpoint(Map.of("promptsUri", file.toUri().toString()), "en")).evalSet();
+        String viaUri = plans.plan(checkpoint(Map.of("promptsUri", plan.promptsUri()), "en")).evalSet();
         assertThat(viaUri).isEqualTo(plan.evalSet());
+    }
+
+    @Test
+    void promptFilesAreReadOnlyUnderThePromptsRootAndTheirTextIsNeverQuoted() throws Exception {
+        Path root = Files.createDirectories(Path.of("target/prompts-test"));
+        Path secret = Files.writeString(Files.createTempFile("secret", ".jsonl"), "root:x:0:0:secret-line\n");
+        Path link = root.resolve("link-" + exp + ".jsonl");
+        Files.createSymbolicLink(link, secret);
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", link.getFileName().toString()), "en")))
+                .hasMessageContaining("eval.promptsPath: is outside the directory files may be read from "
+                        + "(pinch.evaluator.prompts-root)").hasMessageNotContaining("secret-line");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsUri", secret.toUri().toString()), "en")))
+                .hasMessageContaining("eval.promptsUri: cannot be read").hasMessageNotContaining("secret-line");
+        Path notJson = Files.writeString(root.resolve("bad-" + exp + ".jsonl"), "root:x:0:0:secret-line\n");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", notJson.getFileName().toString()), "en")))
+                .hasMessageContaining("eval.promptsPath: is not a valid prompts JSONL: line 1: not JSON")
+                .hasMessageNotContaining("secret-line").hasMessageNotContaining("root:x");
     }
 
     @Test
@@ -118,19 +135,24 @@ class EvalPlansTest {
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", "nope"), "en")))
                 .hasMessage("eval.corpus: names corpus 'nope', which is not in the artifact store");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge",
-                Map.of("type", "llm", "baseUrl", "http://x/v1", "model", "m", "apiKey", "secret")), "en")))
-                .hasMessageContaining("eval.judge.apiKey: is not accepted");
+                Map.of("type", "llm", "name", "local", "apiKey", "secret")), "en")))
+                .hasMessageContaining("eval.judge.apiKey: is not accepted").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge",
+                Map.of("type", "llm", "name", "nosuch")), "en")))
+                .hasMessageContaining("eval.judge.name: no judge named 'nosuch' is configured on the evaluator");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "judge", "llm"), "en")))
                 .hasMessageContaining("eval.judge: must be 'reference' or an object");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge",
-                Map.of("type", "llm", "baseUrl", "http://x/v1")), "en")))
-                .hasMessageContaining("eval.secondJudge.model: is required for an llm judge");
+                Map.of("type", "llm")), "en")))
+                .hasMessageContaining("eval.secondJudge.name: is required for an llm judge");
         assertThat(plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "secondJudge", Map.of("type",
-                "llm", "baseUrl", "http://x/v1", "model", "m")), "en")).secondJudge().name()).isEqualTo("llm-m");
+                "llm", "name", "local")), "en")).secondJudge().name()).isEqualTo("llm-local");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "device", "tpu"), "en")))
                 .hasMessageContaining("eval.device: must be auto, cpu, gpu or gpu:N (cuda, cuda:N alike), was tpu");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "/nonexistent/p.jsonl"), "en")))
-                .hasMessageStartingWith("eval.promptsPath: cannot be read: /nonexistent/p.jsonl");
+                .hasMessageStartingWith("eval.promptsPath: must be a relative path under the evaluator's prompts root");
+        assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("promptsPath", "nonexistent/p.jsonl"), "en")))
+                .hasMessageStartingWith("eval.promptsPath: no such file or directory under pinch.evaluator.prompts-root");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS,
                 "languages", List.of("en", 3)), "en"))).hasMessageContaining("eval.languages[1]");
         assertThatThrownBy(() -> plans.plan(checkpoint(Map.of("corpus", EvalTestData.CORPUS, "promptTemplate", "Q:"), "en")))

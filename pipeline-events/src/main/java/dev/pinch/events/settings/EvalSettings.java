@@ -16,8 +16,10 @@ import java.util.Set;
  * @param corpus                corpus whose split holds the prompts (default: the mix's corpus)
  * @param corpusVersion         its version (default: the mix's, else the latest)
  * @param split                 the corpus split ({@code split}, test)
- * @param promptsUri            a user's prompts JSONL in the store or a {@code file:} URI, instead of a corpus
- * @param promptsPath           a user's prompts JSONL on the evaluator's machine, instead of a corpus
+ * @param promptsUri            a user's prompts JSONL in the artifact store (its URI), instead of a corpus
+ * @param promptsPath           a user's prompts JSONL under the evaluator's prompts root
+ *                              ({@code pinch.evaluator.prompts-root}), instead of a corpus: a relative path whose
+ *                              segments are letters, digits and {@code ._-}, none starting with a dot
  * @param evalSet               the eval set's name (default: derived from the prompt source)
  * @param batchSize             prompts generated at once ({@code batch-size})
  * @param maxNewTokens          most tokens generated per response ({@code max-new-tokens})
@@ -44,6 +46,8 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
 
     /** The precisions the evaluator generates in; bf16 is refused, since DJL's PyTorch JNI cannot hold it. */
     public static final Set<Precision> PRECISIONS = Set.of(Precision.AUTO, Precision.FP32, Precision.FP16);
+    /** What {@code promptsPath} may be: relative, no {@code ..}, no hidden names. */
+    static final String RELATIVE_PATH = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,15}";
 
     /** Parses an eval config; throws {@link InvalidSettingsException} naming every bad field. */
     public static EvalSettings from(Map<String, Object> config) {
@@ -55,15 +59,22 @@ public record EvalSettings(List<String> languages, Integer maxPromptsPerLanguage
 
     /** Reads an eval config at {@code path}, recording every violation in {@code sink}. */
     public static EvalSettings read(Object config, String path, List<Violation> sink) {
+        return read(config, path, sink, SettingsLimits.NONE);
+    }
+
+    /** {@link #read(Object, String, List)} within {@code limits}: a value over its bound is a violation naming it. */
+    public static EvalSettings read(Object config, String path, List<Violation> sink, SettingsLimits limits) {
         SettingsReader r = SettingsReader.of(config, path, sink);
-        int max = Integer.MAX_VALUE;
         EvalSettings s = new EvalSettings(languages(r, "languages"),
-                r.has("maxPromptsPerLanguage") ? r.integer("maxPromptsPerLanguage", 0, 0, max) : null,
+                r.has("maxPromptsPerLanguage")
+                        ? r.integer("maxPromptsPerLanguage", 0, 0, limits.maxPromptsPerLanguage()) : null,
                 r.stripped("corpus", null), r.stripped("corpusVersion", null), r.stripped("split", null),
-                r.stripped("promptsUri", null), r.stripped("promptsPath", null),
+                r.stripped("promptsUri", null), r.matching("promptsPath", null, RELATIVE_PATH, "a relative path under "
+                        + "the evaluator's prompts root (pinch.evaluator.prompts-root): segments of letters, digits "
+                        + "and ._-, none starting with a dot"),
                 r.matching("evalSet", null, "[A-Za-z0-9][A-Za-z0-9._=+-]{0,150}", "letters, digits and ._=+-"),
-                r.has("batchSize") ? r.integer("batchSize", 1, 1, max) : null,
-                r.has("maxNewTokens") ? r.integer("maxNewTokens", 1, 1, max) : null,
+                r.has("batchSize") ? r.integer("batchSize", 1, 1, limits.maxBatchSize()) : null,
+                r.has("maxNewTokens") ? r.integer("maxNewTokens", 1, 1, limits.maxNewTokens()) : null,
                 r.has("temperature") ? r.decimal("temperature", 0, 0, false, 100) : null,
                 r.has("topP") ? r.decimal("topP", 1, 0, true, 1) : null,
                 r.has("seed") ? r.longValue("seed", 0, Long.MIN_VALUE) : null,

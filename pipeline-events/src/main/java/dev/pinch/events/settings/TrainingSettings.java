@@ -112,15 +112,21 @@ public record TrainingSettings(
      * a bad value reads as its default.
      */
     public static TrainingSettings read(Object config, String path, List<Violation> sink) {
+        return read(config, path, sink, SettingsLimits.NONE);
+    }
+
+    /** {@link #read(Object, String, List)} within {@code limits}: a value over its bound is a violation naming it. */
+    public static TrainingSettings read(Object config, String path, List<Violation> sink, SettingsLimits limits) {
         SettingsReader r = SettingsReader.of(config, path, sink);
         int max = Integer.MAX_VALUE;
         TrainingSettings s = new TrainingSettings(
-                r.integer("maxSteps", 0, 0, max), r.integer("epochs", 1, 1, max), r.integer("batchSize", 16, 1, max),
+                r.integer("maxSteps", 0, 0, limits.maxSteps()), r.integer("epochs", 1, 1, limits.maxEpochs()),
+                r.integer("batchSize", 16, 1, limits.maxBatchSize()),
                 r.integer("gradAccumulation", 1, 1, max), r.decimal("learningRate", 1e-3, 0, true, Double.MAX_VALUE),
                 r.integer("warmupSteps", 10, 0, max), r.decimal("minLrRatio", 0.1, 0, false, 1),
                 r.decimal("weightDecay", 0.01, 0, false, Double.MAX_VALUE),
                 r.decimal("gradClip", 1.0, 0, false, Double.MAX_VALUE), r.integer("maxNonFiniteSteps", 3, 1, max),
-                r.integer("maxSeqLen", 512, 8, max), r.integer("seed", 1, 0, max), r.integer("devEvery", 50, 0, max),
+                r.integer("maxSeqLen", 512, 8, limits.maxSeqLen()), r.integer("seed", 1, 0, max), r.integer("devEvery", 50, 0, max),
                 r.integer("devExamples", 64, 1, max), r.integer("checkpointEvery", 100, 0, max),
                 r.integer("progressEvery", 10, 1, max),
                 r.device("device", ComputeDevice.AUTO), r.precision("precision", Precision.AUTO, PRECISIONS),

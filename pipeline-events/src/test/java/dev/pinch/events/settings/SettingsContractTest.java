@@ -102,11 +102,11 @@ class SettingsContractTest {
     void everyBadEvalValueIsNamedByItsPathJudgeIncluded() {
         List<Violation> out = new ArrayList<>();
         EvalSettings.read(Map.of("maxNewTokens", "many", "tempreature", 0.5,
-                "judge", Map.of("type", "llm", "model", "m", "baseUrl", "ftp://x"),
-                "secondJudge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "colour", "red")),
+                "judge", Map.of("type", "llm", "name", "Qwen/7b"),
+                "secondJudge", Map.of("type", "llm", "colour", "red")),
                 "eval", out);
         assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.maxNewTokens",
-                "eval.tempreature", "eval.judge.baseUrl", "eval.secondJudge.model", "eval.secondJudge.colour");
+                "eval.tempreature", "eval.judge.name", "eval.secondJudge.name", "eval.secondJudge.colour");
         out.clear();
         EvalSettings.read(Map.of("languages", List.of("en", "e1", 7)), "eval", out);
         assertThat(out).containsExactly(new Violation("eval.languages[1]", "must be a language code, was e1"),
@@ -114,14 +114,55 @@ class SettingsContractTest {
     }
 
     @Test
+    void anExperimentCannotNameAnEndpointAFileOrAnEnvironmentVariableForItsJudge() {
+        List<Violation> out = new ArrayList<>();
+        EvalSettings.read(Map.of("judge", Map.of("type", "llm", "name", "qwen", "baseUrl", "http://127.0.0.1:18999/v1",
+                "model", "m", "apiKeyFile", "/some/secret", "apiKeyEnv", "KAFKA_BOOTSTRAP_SERVERS"),
+                "secondJudge", Map.of("type", "reference", "apiKey", "sk-secret", "maxConcurrency", 1000)), "eval", out);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("eval.judge.baseUrl",
+                "eval.judge.model", "eval.judge.apiKeyFile", "eval.judge.apiKeyEnv", "eval.secondJudge.apiKey",
+                "eval.secondJudge.maxConcurrency");
+        assertThat(out).allSatisfy(v -> assertThat(v.reason()).contains("is not accepted in an experiment",
+                "pinch.evaluator.judges.<name>").doesNotContain("/some/secret", "sk-secret", "18999"));
+    }
+
+    @Test
+    void upperBoundsAreViolationsNamingTheFieldAndTheBound() {
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("maxSteps", 1e9, "batchSize", 100_000, "maxSeqLen", 1 << 20, "epochs", 1000),
+                "training", out, SettingsLimits.DEFAULTS);
+        EvalSettings.read(Map.of("maxNewTokens", 1e8, "maxPromptsPerLanguage", 1_000_000, "batchSize", 5000),
+                "eval", out, SettingsLimits.DEFAULTS);
+        assertThat(out).extracting(Violation::field).containsExactlyInAnyOrder("training.maxSteps",
+                "training.batchSize", "training.maxSeqLen", "training.epochs", "eval.maxNewTokens",
+                "eval.maxPromptsPerLanguage", "eval.batchSize");
+        assertThat(out).filteredOn(v -> v.field().equals("training.maxSteps")).singleElement()
+                .extracting(Violation::reason).asString().contains("<= 1000000");
+        List<Violation> none = new ArrayList<>();
+        TrainingSettings.read(Map.of("maxSteps", 1_000_000, "batchSize", 1024), "training", none, SettingsLimits.DEFAULTS);
+        EvalSettings.read(Map.of("maxNewTokens", 4096), "eval", none, SettingsLimits.DEFAULTS);
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void promptsPathIsRelativeToTheEvaluatorsPromptsRoot() {
+        assertThat(EvalSettings.from(Map.of("promptsPath", "team-a/prompts.v2.jsonl")).promptsPath())
+                .isEqualTo("team-a/prompts.v2.jsonl");
+        for (String bad : List.of("/etc/passwd", "../x.jsonl", "a/../../b", ".hidden", "a\\b", "/proc/self/environ")) {
+            assertThatThrownBy(() -> EvalSettings.from(Map.of("promptsPath", bad))).as(bad)
+                    .hasMessageStartingWith("eval.promptsPath: must be a relative path under the evaluator's prompts root");
+        }
+    }
+
+    @Test
     void aValidEvalConfigIsTypedAndAbsentValuesAreNull() {
         EvalSettings s = EvalSettings.from(Map.of("languages", List.of("en", "fi", "en"), "temperature", 0,
-                "judge", Map.of("type", "llm", "baseUrl", "http://judge:8000/v1", "model", "qwen")));
+                "judge", Map.of("type", "llm", "name", "qwen")));
         assertThat(s.languages()).containsExactly("en", "fi");
         assertThat(s.temperature()).isZero();
         assertThat(s.maxNewTokens()).isNull();
         assertThat(s.judge().isReference()).isFalse();
-        assertThat(s.judge().maxConcurrency()).isEqualTo(4);
+        assertThat(s.judge().name()).isEqualTo("qwen");
         assertThat(EvalSettings.from(null).judge()).isNull();
         assertThatThrownBy(() -> EvalSettings.from(Map.of("judge", "llm")))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageStartingWith("eval.judge: must be");

@@ -85,6 +85,11 @@ public class MixIntake {
             LOG.infof("mix %s: run %s exists (%s); redelivery ignored", mix.mixId(), runId, existing.get().state());
             return new Result(Outcome.DUPLICATE, existing.get(), null);
         }
+        Optional<String> forged = checks.provenanceProblem(mix);
+        if (forged.isPresent()) {
+            LOG.warnf("mix %s: refused, no run: %s", mix.mixId(), forged.get());
+            return new Result(Outcome.REJECTED, null, forged.get());
+        }
         if (problem.isEmpty()) {
             problem = checks.problem(mix, settings);
         }

@@ -60,6 +60,33 @@ class MixRejectionTest {
     }
 
     @Test
+    void aForgedOrAlteredReplayOfAMixIsDeadLetteredAndAddsNoRun() throws Exception {
+        String experiment = TestData.newExperimentId();
+        String mixId = experiment + ".mono-en";
+        Artifact mix = TestData.writeMix(store, mixId, 20);
+        MixReady announced = TestData.mixReady(experiment, mixId, mix, mix.sha256(), TestData.tinyTraining(0));
+        java.util.Map<String, Object> bigger = new java.util.LinkedHashMap<>(announced.trainingConfig());
+        bigger.put("maxSteps", 1_000_000_000);
+        MixReady altered = new MixReady(announced.eventId(), announced.eventType(), experiment, announced.timestamp(),
+                mixId, announced.design(), announced.counts(), announced.exampleCount(), announced.corpus(),
+                announced.artifactUri(), announced.sha256(), bigger, announced.evalConfig(), null);
+        KafkaTestClient.send(Topics.MIXES, mixId, EventCodec.encode(altered));
+        assertThat(reason(deadLetter(mixId))).contains("mix " + mixId + " does not match the stored experiment "
+                + experiment + ": another training config");
+
+        String unknown = TestData.newExperimentId();
+        MixReady forged = new MixReady(announced.eventId(), announced.eventType(), unknown, announced.timestamp(),
+                unknown + ".mono-en", announced.design(), announced.counts(), announced.exampleCount(),
+                announced.corpus(), announced.artifactUri(), announced.sha256(), announced.trainingConfig(),
+                announced.evalConfig(), null);
+        KafkaTestClient.send(Topics.MIXES, forged.mixId(), EventCodec.encode(forged));
+        assertThat(reason(deadLetter(forged.mixId()))).contains("experiment " + unknown
+                + " is not in the artifact store");
+        given().queryParam("experimentId", experiment).get("/runs").then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("experimentId", unknown).get("/runs").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
     void aMixWithTheWrongSha256FailsItsRunAndIsDeadLettered() throws Exception {
         String experiment = TestData.newExperimentId();
         Artifact mix = TestData.writeMix(store, experiment + ".mono-en", 20);
