@@ -62,6 +62,10 @@ public class CorpusResource {
     @Path("/{name}")
     @Operation(summary = "A corpus's manifest (latest version): languages, counts per language, split and task, sha256")
     public CorpusManifest get(@PathParam("name") String name) {
+        if (!dev.pinch.events.Names.valid(name)) {
+            throw new dev.pinch.support.problem.InvalidParameterException("name", "must be a corpus name: "
+                    + dev.pinch.events.Names.RULE);
+        }
         return registry.manifest(name).orElseThrow(() -> new CorpusNotFoundException("no corpus '" + name + "'"));
     }
 }

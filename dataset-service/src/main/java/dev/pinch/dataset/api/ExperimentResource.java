@@ -68,6 +68,10 @@ public class ExperimentResource {
     @Path("/{id}")
     @Operation(summary = "An accepted experiment: its normalized spec, mixes, and whether they were announced")
     public ExperimentView get(@PathParam("id") String id) {
+        if (!dev.pinch.events.Names.valid(id)) {
+            throw new dev.pinch.support.problem.InvalidParameterException("id", "must be an experiment id: "
+                    + dev.pinch.events.Names.RULE);
+        }
         Experiment experiment = experiments.find(id)
                 .orElseThrow(() -> new NotFoundException("no experiment '" + id + "'"));
         return new ExperimentView(experiment, experiments.isPublished(id));

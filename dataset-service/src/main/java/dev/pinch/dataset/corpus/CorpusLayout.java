@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class CorpusLayout {
 
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    static final Pattern NAME = dev.pinch.events.Names.NAME;
     static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     /** The store prefix of all corpora. */
     static final String ROOT = "corpora";

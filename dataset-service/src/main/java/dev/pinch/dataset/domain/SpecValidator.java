@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks an experiment spec against a corpus before anything is planned or drawn. Every problem is reported,
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class SpecValidator {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final long MAX_SEED = 0xFFFF_FFFFL;
 
     private SpecValidator() {
@@ -41,7 +39,7 @@ public final class SpecValidator {
 
     /** Whether {@code id} is a valid experiment id (lower-case letters, digits, dashes; at most 63). */
     public static boolean validId(String id) {
-        return id != null && ID.matcher(id).matches();
+        return dev.pinch.events.Names.valid(id);
     }
 
     /** {@link SpecDefaults#normalize(ExperimentSpec, Corpus)}. */

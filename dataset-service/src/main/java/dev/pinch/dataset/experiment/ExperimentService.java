@@ -12,6 +12,7 @@ import dev.pinch.dataset.domain.ExperimentSpec;
 import dev.pinch.dataset.domain.SpecValidator;
 import dev.pinch.events.CorpusRef;
 import dev.pinch.events.EventCodec;
+import dev.pinch.events.Names;
 import dev.pinch.events.Violation;
 import dev.pinch.store.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +98,9 @@ public class ExperimentService {
     }
 
     private Corpus corpus(String name) {
+        if (!Names.valid(name)) {
+            throw new SpecViolationException(List.of(new Violation("corpus", "must be a corpus name: " + Names.RULE)));
+        }
         try {
             return corpora.load(name);
         } catch (CorpusNotFoundException e) {

@@ -32,7 +32,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public class ReportResource {
 
     /** Experiment ids as dataset-service accepts them. */
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final EvaluationRepository evaluations;
     private final ExperimentCatalog experiments;
@@ -85,7 +84,7 @@ public class ReportResource {
      * @throws NotFoundException (404) for an experiment nobody submitted
      */
     private ExperimentReport build(String id, String shares) {
-        if (!ID.matcher(id).matches()) {
+        if (!dev.pinch.events.Names.valid(id)) {
             throw new InvalidParameterException("id", "must be an experiment id: lower-case letters, digits and '-',"
                     + " at most 63 characters");
         }
