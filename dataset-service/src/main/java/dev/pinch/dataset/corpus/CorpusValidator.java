@@ -71,17 +71,17 @@ public final class CorpusValidator {
         require(r, "response", r.response());
         require(r, "split", r.split());
         if (present(r.lang()) && !Languages.isKnown(r.lang())) {
-            error(r, "lang", "unknown language code '" + r.lang() + "' (expected ISO 639-1, e.g. en, sr-Latn, zh-TW)");
+            error(r, "lang", "unknown language code " + shown(r.lang()) + " (expected ISO 639-1, e.g. en, sr-Latn, zh-TW)");
         }
         Split split = Split.parse(r.split());
         if (present(r.split()) && split == null) {
-            error(r, "split", "invalid split '" + r.split() + "' (expected train, dev, validation or test)");
+            error(r, "split", "invalid split " + shown(r.split()) + " (expected train, dev, validation or test)");
         }
         if (errorCount > before) {
             return;
         }
         if (!idsByLanguage.computeIfAbsent(r.lang(), l -> new HashSet<>()).add(r.id())) {
-            error(r, "id", "duplicate id '" + r.id() + "' in language " + r.lang());
+            error(r, "id", "duplicate id " + shown(r.id()) + " in language " + r.lang());
             return;
         }
         fileByLanguage.putIfAbsent(r.lang(), r.file());
@@ -120,6 +120,15 @@ public final class CorpusValidator {
     private void error(CorpusRecord r, String field, String message) {
         issue(new CorpusIssue(r.file(), r.line(), r.index(), fieldNames.getOrDefault(field, field), message,
                 Severity.ERROR));
+    }
+
+    /**
+     * A field's value as a report may quote it: short codes and ids only (up to 24 letters, digits and {@code ._-}),
+     * so that a report never carries a file's text; anything else is described by its length.
+     */
+    static String shown(String value) {
+        return value.matches("[A-Za-z0-9._-]{1,24}") ? "'" + value + "'"
+                : "(a value of " + value.length() + " characters, not quoted)";
     }
 
     private static boolean present(String value) {

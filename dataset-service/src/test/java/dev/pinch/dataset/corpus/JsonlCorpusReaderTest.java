@@ -91,6 +91,12 @@ class JsonlCorpusReaderTest {
         assertThat(v.report().errors()).extracting(CorpusIssue::message)
                 .containsExactly("not valid JSON (column 1)", "not valid JSON (column 8)")
                 .noneMatch(m -> m.contains("root") || m.contains("secret") || m.contains("swordfish"));
+        CorpusValidation fields = read(List.of(line("a", "PATH=/usr/bin:/bin secret", "train"),
+                line("b", "en", "holdout: " + "y".repeat(40))));
+        assertThat(fields.report().errors()).extracting(CorpusIssue::message).containsExactly(
+                "unknown language code (a value of 25 characters, not quoted) (expected ISO 639-1, e.g. en, sr-Latn, "
+                        + "zh-TW)", "invalid split (a value of 49 characters, not quoted) (expected train, dev, "
+                        + "validation or test)");
 
         CorpusValidator devZero = CorpusValidator.jsonl();
         JsonlCorpusReader.read(Path.of("/dev/zero"), devZero);
