@@ -3,6 +3,7 @@ package dev.pinch.lm;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.pinch.lm.cpu.MklAmdKernels;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Locale;
  * {@code pytorch-jni} jars and are extracted once into DJL's cache ({@code ~/.djl.ai}, or
  * {@code DJL_CACHE_DIR}). Note that an environment variable {@code DJL_OFFLINE} takes precedence over
  * the system property in DJL; do not set it to {@code false}. Every public factory in this package
- * goes through {@link #engine()}.
+ * goes through {@link #engine()}. Before libtorch loads, {@link MklAmdKernels} lets MKL use its fast kernels
+ * on AMD CPUs ({@code pinch.cpu.mkl-amd-kernels}, default {@code auto}).
  */
 public final class Engines {
 
@@ -23,6 +25,7 @@ public final class Engines {
     static {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+        MklAmdKernels.install();
     }
 
     private Engines() {}

@@ -53,8 +53,9 @@ class LoraGoldenTest {
                 try (NDArray grad = e.getValue().getGradient()) {
                     float scale = Math.max(1f, want.abs().max().getFloat());
                     assertThat(want.abs().max().getFloat()).as(e.getKey()).isGreaterThan(1e-3f);
-                    // fp32 against PEFT on transformers (other op order: eager attention, separate lora_A/lora_B matmuls)
-                    assertThat(TestData.maxAbsDiff(grad, want) / scale).as(e.getKey()).isLessThan(5e-5f);
+                    // fp32 against PEFT on transformers (other op order: eager attention, separate lora_A/lora_B matmuls,
+                    // and another BLAS): within 1e-4 of the largest gradient, the project's bound for golden gradients
+                    assertThat(TestData.maxAbsDiff(grad, want) / scale).as(e.getKey()).isLessThan(1e-4f);
                 }
             }
             model.parameters().values().forEach(p -> assertThat(p.hasGradient()).isFalse());
@@ -132,7 +133,14 @@ class LoraGoldenTest {
             Map<String, Safetensors.Tensor> now = Safetensors.read(out.resolve(f));
             Map<String, Safetensors.Tensor> then = Safetensors.read(recorded.resolve(f));
             assertThat(now.keySet()).isEqualTo(then.keySet());
-            now.forEach((k, t) -> assertThat(t.data()).as(f + " " + k + " as PEFT loaded it").isEqualTo(then.get(k).data()));
+            if (f.equals(LoraAdapter.WEIGHTS)) { // the written adapter is exactly the one PEFT loaded
+                now.forEach((k, t) -> assertThat(t.data()).as(f + " " + k + " as PEFT loaded it").isEqualTo(then.get(k).data()));
+            } else { // logits: the same up to the BLAS's summation order (MKL's kernels differ by CPU)
+                try (NDManager m = Engines.newManager(Device.cpu())) {
+                    now.forEach((k, t) -> assertThat(TestData.maxAbsDiff(t.toNDArray(m, DataType.FLOAT32),
+                            then.get(k).toNDArray(m, DataType.FLOAT32))).as(f + " " + k).isLessThan(1e-5f));
+                }
+            }
         }
         JsonObject verdict = new Gson().fromJson(Files.readString(DIR.resolve("peft-loads-pinch.json")),
                 JsonObject.class);

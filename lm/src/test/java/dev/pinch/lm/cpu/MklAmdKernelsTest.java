@@ -1,0 +1,74 @@
+package dev.pinch.lm.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pinch.lm.Engines;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MklAmdKernelsTest {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    @Test
+    void theWrittenLibraryLoadsAndItsFunctionReturnsOne(@TempDir Path dir) throws Throwable {
+        Path lib = MklAmdKernels.write(dir);
+        MemorySegment handle = MklAmdKernels.dlopen(lib, 2); // RTLD_NOW, local: not visible to anyone else
+        assertThat(handle).isNotEqualTo(MemorySegment.NULL);
+        assertThat(call(dlsym(handle, MklAmdKernels.SYMBOL))).isEqualTo(1);
+        assertThat(dlsym(handle, "mkl_serv_intel_cpu")).isEqualTo(MemorySegment.NULL);
+        assertThat(MklAmdKernels.write(dir)).isEqualTo(lib); // content-named: written once
+    }
+
+    @Test
+    void anotherNameIsExportedUnderThatName(@TempDir Path dir) throws Throwable {
+        Path lib = dir.resolve("libother.so");
+        java.nio.file.Files.write(lib, ReturnOneLibrary.bytes("pinch_test_answer"));
+        MemorySegment handle = MklAmdKernels.dlopen(lib, 2);
+        assertThat(call(dlsym(handle, "pinch_test_answer"))).isEqualTo(1);
+        assertThat(dlsym(handle, MklAmdKernels.SYMBOL)).isEqualTo(MemorySegment.NULL);
+    }
+
+    @Test
+    void theSettingIsAutoOrOffAndAnythingElseIsRefusedByName() {
+        assertThat(MklAmdKernels.enabled(null, null)).isTrue();
+        assertThat(MklAmdKernels.enabled(null, "OFF")).isFalse();
+        assertThat(MklAmdKernels.enabled("auto", "off")).isTrue(); // the property wins
+        assertThatThrownBy(() -> MklAmdKernels.enabled("on", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pinch.cpu.mkl-amd-kernels").hasMessageContaining("PINCH_MKL_AMD_KERNELS")
+                .hasMessageContaining("was 'on'");
+    }
+
+    /** Engines applies the setting before libtorch loads: on an AMD CPU the function is in the global scope. */
+    @Test
+    void onAnAmdCpuTheEngineSeesTheFunctionInTheGlobalScope() throws Throwable {
+        Engines.engine();
+        MemorySegment global = dlsym(MemorySegment.NULL, MklAmdKernels.SYMBOL); // RTLD_DEFAULT
+        if (MklAmdKernels.vendor().orElse("").equals("AuthenticAMD") && System.getenv(MklAmdKernels.ENV) == null) {
+            assertThat(MklAmdKernels.install()).isEqualTo(MklAmdKernels.Outcome.ENABLED);
+            assertThat(call(global)).isEqualTo(1);
+        } else {
+            assertThat(MklAmdKernels.install()).isNotEqualTo(MklAmdKernels.Outcome.ENABLED);
+            assertThat(global).isEqualTo(MemorySegment.NULL); // libtorch is loaded locally, MKL's own is not global
+        }
+    }
+
+    private static MemorySegment dlsym(MemorySegment handle, String name) throws Throwable {
+        var dlsym = LINKER.downcallHandle(LINKER.defaultLookup().find("dlsym").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            return (MemorySegment) dlsym.invokeExact(handle, arena.allocateFrom(name));
+        }
+    }
+
+    private static int call(MemorySegment function) throws Throwable {
+        return (int) LINKER.downcallHandle(function, FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
+    }
+}
