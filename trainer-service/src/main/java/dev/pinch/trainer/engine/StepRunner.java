@@ -87,7 +87,7 @@ final class StepRunner {
             boolean finite = Double.isFinite(nll) && Double.isFinite(norm);
             if (finite) {
                 double clip = gradClip > 0 && norm > gradClip ? gradClip / (norm + 1e-6) : 1.0;
-                optimizer.update(params, lr, clip / micro);
+                optimizer.update(lr, clip / micro);
             }
             Gradients.zero(params);
             List<String> examples = finite ? List.of() : examples(batches);
