@@ -55,8 +55,8 @@ final class ParamGroup {
                 view(master, offset, n, p, manager)});
             if (shared) {
                 boolean trained = p.hasGradient();
-                // made in grad mode: libtorch refuses autograd through a view made in no-grad mode once its base
-                // was changed in place, and the update changes the master in place
+                // detached: the parameter shares the master's storage but is its own autograd leaf (libtorch refuses
+                // autograd through a view made in no-grad mode once its base changed in place, as each update does)
                 try (var mode = Gradients.recording(false)) {
                     NDArray v = view(master, offset, n, p, null);
                     NDArray d = v.stopGradient();
