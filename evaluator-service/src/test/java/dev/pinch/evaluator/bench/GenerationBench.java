@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * the uncached decoding of 256 tokens by a 10M model takes minutes per run on 2 cores.
  *
  * <p>Arguments: {@code [runs=5] [batch=8] [promptTokens=64] [newTokens=64,256] [sizes=builtin]} (sizes: builtin, 10m).
+ * System properties: {@code -Dbench.out=DIR} also writes each model, its prompts and the cached results (with the
+ * generated tokens) for the PyTorch baseline ({@link GenerationExport}); {@code -Dbench.uncached=false} skips the
+ * uncached decoding (bin/bench-generate measures it in its first repeat only).
  */
 public final class GenerationBench {
 
@@ -54,23 +57,37 @@ public final class GenerationBench {
                 Engines.describe(), batch, promptLen, runs);
         System.out.printf("%-8s %7s %8s %12s %15s %8s %5s%n", "model", "params", "new tok", "cache tok/s",
                 "no-cache tok/s", "speedup", "same");
+        GenerationExport export = GenerationExport.fromProperty();
+        boolean measureUncached = !"false".equals(System.getProperty("bench.uncached"));
         for (String size : sizes) {
             try (LlamaModel model = LlamaModel.create(config(size), Device.cpu(), 7)) {
                 List<int[]> prompts = prompts(batch, promptLen, 258 - 2);
+                if (export != null) {
+                    export.model(size, model, prompts);
+                }
                 for (int n : news) {
                     GenerationOptions options = GenerationOptions.greedy(n).withStopOnEos(false);
                     Generator generator = new Generator(model);
                     List<int[]> cached = generator.generate(prompts, options);
-                    List<int[]> uncached = withoutCache(model, prompts, n);
-                    boolean same = true;
-                    for (int i = 0; i < batch; i++) {
-                        same &= Arrays.equals(cached.get(i), uncached.get(i));
+                    Boolean same = null;
+                    if (measureUncached) {
+                        List<int[]> uncached = withoutCache(model, prompts, n);
+                        same = true;
+                        for (int i = 0; i < batch; i++) {
+                            same &= Arrays.equals(cached.get(i), uncached.get(i));
+                        }
                     }
                     double[] withCache = median(runs, (long) batch * n, () -> generator.generate(prompts, options));
-                    double[] without = median(runs, (long) batch * n, () -> withoutCache(model, prompts, n));
-                    System.out.printf("%-8s %6.1fM %8d %8.0f (%d) %11.1f (%d) %7.1fx %5s%n", size,
-                            model.parameterCount() / 1e6, n, withCache[0], (int) withCache[1], without[0],
-                            (int) without[1], withCache[0] / without[0], same);
+                    double[] without = measureUncached
+                            ? median(runs, (long) batch * n, () -> withoutCache(model, prompts, n)) : null;
+                    String noCache = without == null ? "%15s".formatted("-")
+                            : "%11.1f (%d)".formatted(without[0], (int) without[1]);
+                    String speedup = without == null ? "-" : "%.1fx".formatted(withCache[0] / without[0]);
+                    System.out.printf("%-8s %6.1fM %8d %8.0f (%d) %s %8s %5s%n", size, model.parameterCount() / 1e6,
+                            n, withCache[0], (int) withCache[1], noCache, speedup, same == null ? "-" : same);
+                    if (export != null) {
+                        export.result(size, model.parameterCount(), n, withCache, without, same, cached);
+                    }
                 }
             }
         }
