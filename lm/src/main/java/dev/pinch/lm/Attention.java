@@ -2,6 +2,7 @@ package dev.pinch.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.pinch.lm.cpu.MklThreads;
 
 /**
  * Scaled dot-product attention with grouped-query heads, written with two batched matmuls and one
@@ -37,6 +38,9 @@ final class Attention {
         kt.attach(step.scope()); // a view of cached keys must not stay in the cache's manager
         NDArray scale = step.scalar(1.0 / Math.sqrt(c.options().queryPreAttnScalar()), q);
         NDArray grouped = q.mul(scale).reshape(b, kvHeads, (heads / kvHeads) * t, d);
+        if (!q.getDevice().isGpu()) { // both products: (B·KV·G·T) x d x S and (B·KV·G·T) x S x d
+            MklThreads.forProduct(b * heads * t, d, s);
+        }
         NDArray scores = grouped.matMul(kt);
         if (type != DataType.FLOAT32) {
             scores = scores.toType(DataType.FLOAT32, false);

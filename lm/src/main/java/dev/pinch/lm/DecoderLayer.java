@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import dev.pinch.lm.cpu.MklThreads;
 import java.util.Map;
 
 /**
@@ -102,7 +103,7 @@ record DecoderLayer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDAr
     }
 
     /**
-     * Fused {@code x @ w^T + b} (one libtorch call).
+     * Fused {@code x @ w^T + b} (one libtorch call; a small product runs on this thread alone, see {@link MklThreads}).
      *
      * @param x input {@code [..., in]}
      * @param w weight {@code [out, in]}
@@ -110,6 +111,10 @@ record DecoderLayer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDAr
      * @return {@code [..., out]} in the manager of {@code x}
      */
     static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        if (!x.getDevice().isGpu()) {
+            Shape ws = w.getShape();
+            MklThreads.forProduct(x.size() / ws.get(1), ws.get(1), ws.get(0));
+        }
         return x.getNDArrayInternal().linear(x, w, b).head();
     }
 
