@@ -2,10 +2,15 @@ package dev.pinch.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Per-layer keys and values of the tokens processed so far, so that {@link LlamaModel#forward(NDArray,
- * KvCache)} only runs the new tokens. Keys/values are {@code [B, kv_heads, S, head_dim]}, already rotated.
+ * KvCache)} only runs the new tokens. Keys/values are {@code [B, kv_heads, S, head_dim]}, already rotated. Each
+ * layer's keys and values live in a buffer with room for more positions ({@link #append} doubles it when full), so a
+ * step writes only its new positions in place and attends over a view of the first {@code S}; concatenating instead
+ * copies the whole cache at every step (and, on CPU, wakes every intra-op thread to do so).
  *
  * <p>Once a step has padding, the cache also keeps which cached positions are real tokens ({@code [B, S]})
  * and how many real tokens each sequence has seen ({@code [B, 1]}): that gives every new token its own
@@ -49,12 +54,38 @@ public final class KvCache implements AutoCloseable {
      * @param layer the layer index
      * @param k new keys {@code [B, kv, T, d]}
      * @param v new values {@code [B, kv, T, d]}
-     * @return {all keys, all values}, owned by the cache
+     * @return {all keys, all values}: views of the cache's buffers, in the manager of {@code k}
      */
     NDArray[] append(int layer, NDArray k, NDArray v) {
-        keys[layer] = concat(keys[layer], k, 2);
-        values[layer] = concat(values[layer], v, 2);
-        return new NDArray[] {keys[layer], values[layer]};
+        long t = k.getShape().get(2);
+        keys[layer] = write(keys[layer], k, t);
+        values[layer] = write(values[layer], v, t);
+        NDIndex upTo = new NDIndex().addAllDim(2).addSliceDim(0, length + t);
+        NDArray[] kv = {keys[layer].get(upTo), values[layer].get(upTo)};
+        kv[0].attach(k.getManager());
+        kv[1].attach(k.getManager());
+        return kv;
+    }
+
+    /** Writes {@code add} at positions {@code [length, length + t)} of {@code buffer}, first doubling it if full. */
+    private NDArray write(NDArray buffer, NDArray add, long t) {
+        long need = length + t;
+        long capacity = buffer == null ? 0 : buffer.getShape().get(2);
+        if (need > capacity) {
+            Shape shape = add.getShape();
+            NDArray bigger = manager.zeros(new Shape(shape.get(0), shape.get(1), Math.max(need, 2 * capacity),
+                    shape.get(3)), add.getDataType(), add.getDevice());
+            if (buffer != null) {
+                NDIndex cached = new NDIndex().addAllDim(2).addSliceDim(0, length);
+                try (NDArray old = buffer.get(cached)) {
+                    bigger.set(cached, old);
+                }
+                buffer.close();
+            }
+            buffer = bigger;
+        }
+        buffer.set(new NDIndex().addAllDim(2).addSliceDim(length, need), add);
+        return buffer;
     }
 
     /** @return {@code [B, S]} BOOLEAN validity of the cached positions, or null when none is padding */
@@ -93,16 +124,6 @@ public final class KvCache implements AutoCloseable {
             }
         }
         return now;
-    }
-
-    private NDArray concat(NDArray old, NDArray add, int axis) {
-        if (old == null) {
-            add.attach(manager);
-            return add;
-        }
-        NDArray all = old.concat(add, axis);
-        old.close();
-        return all;
     }
 
     /** Frees every cached array. */
