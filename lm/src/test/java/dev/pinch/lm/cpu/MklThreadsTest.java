@@ -1,0 +1,44 @@
+package dev.pinch.lm.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pinch.lm.Engines;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MklThreadsTest {
+
+    /** MKL's own count of the threads its next call on this thread may use. */
+    private static int mklMaxThreads() throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        MemorySegment lib = MklAmdKernels.dlopen(Path.of("libtorch_cpu.so"), 2 | 4);
+        var dlsym = linker.downcallHandle(linker.defaultLookup().find("dlsym").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment f = (MemorySegment) dlsym.invokeExact(lib, arena.allocateFrom("MKL_Get_Max_Threads"));
+            return (int) linker.downcallHandle(f, FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
+        }
+    }
+
+    @Test
+    void aSmallProductRunsOnOneThreadAndALargeOneOnTheIntraOpThreads() throws Throwable {
+        Engines.engine();
+        assertThat(MklThreads.available()).as("libtorch's x86-64 CPU build links MKL").isTrue();
+        int global = mklMaxThreads();
+        assertThat(global).as("MKL's global threads, libtorch's intra-op threads (this needs 2 cores or more)")
+                .isGreaterThan(1);
+        MklThreads.forProduct(8, 192, 512); // 1.6 MFLOP: a decoding step's projection
+        assertThat(mklMaxThreads()).isEqualTo(1);
+        MklThreads.forProduct(2048, 128, 344); // 180 MFLOP: a training step's
+        assertThat(mklMaxThreads()).isEqualTo(global);
+        Thread other = new Thread(() -> MklThreads.forProduct(1, 1, 1));
+        other.start();
+        other.join();
+        assertThat(mklMaxThreads()).as("the setting is per thread").isEqualTo(global);
+    }
+}
