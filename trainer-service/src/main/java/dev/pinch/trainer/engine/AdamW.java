@@ -2,8 +2,6 @@ package dev.pinch.trainer.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +13,10 @@ import java.util.Map;
  * (DJL's built-in optimizers keep theirs private). The update equals {@code torch.optim.AdamW}: decoupled decay
  * {@code p ← p − lr·wd·p}, then {@code p ← p − lr · m̂ / (√v̂ + eps)}. Vectors (norm weights, biases) are not
  * decayed. The parameters are updated in flat groups ({@link ParamGroup}: matrices, then vectors, at most
- * {@value #GROUP_ELEMENTS} elements each, which bounds the step's flat copy of the gradients), each by one fused
- * native call (DJL's PyTorch {@code adamUpdate}, with eps rescaled so that its ε-after-bias-correction form is
- * exact). The saved state keeps one tensor per parameter and moment, by name.
+ * {@value #GROUP_ELEMENTS} elements each, which bounds the step's flat copy of the gradients): fp32 groups on the
+ * CPU in one pass over host memory ({@link dev.pinch.lm.cpu.HostAdamW}), others by one fused native call (DJL's PyTorch
+ * {@code adamUpdate}); both with the bias corrections folded into the learning rate and eps, so that the
+ * ε-after-bias-correction form is exact. The saved state keeps one tensor per parameter and moment, by name.
  */
 final class AdamW implements AutoCloseable {
 
@@ -84,10 +83,7 @@ final class AdamW implements AutoCloseable {
         try (NDManager scope = manager.newSubManager(); var mode = Gradients.recording(false)) {
             for (ParamGroup g : groups) {
                 try (NDManager own = scope.newSubManager()) {
-                    JniUtils.adamUpdate((PtNDArray) g.master, (PtNDArray) g.gradients(own), (PtNDArray) g.exp,
-                            (PtNDArray) g.expSq, (float) lr, lrCorrected, g.decayed ? (float) weightDecay : 0f,
-                            (float) gradScale, -1f, (float) BETA1, (float) BETA2, eps, true);
-                    g.copyBack(own);
+                    g.update((float) lr, lrCorrected, eps, (float) weightDecay, (float) gradScale, own);
                 }
             }
         }

@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.pinch.lm.cpu.HostAdamW;
+
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +32,7 @@ final class ParamGroup {
     final NDArray expSq;
     private final Map<String, NDArray> params;
     private final boolean shared;
+    private final boolean host; // fp32 on the CPU: updated in host memory
     private final Map<String, NDArray[]> views = new LinkedHashMap<>(); // name -> {exp, expSq, master}
 
     ParamGroup(Map<String, NDArray> params, boolean decayed, NDManager manager) {
@@ -47,6 +51,7 @@ final class ParamGroup {
         }
         exp = manager.zeros(master.getShape(), DataType.FLOAT32, master.getDevice());
         expSq = manager.zeros(master.getShape(), DataType.FLOAT32, master.getDevice());
+        host = shared && !master.getDevice().isGpu();
         long offset = 0;
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray p = e.getValue();
@@ -71,8 +76,29 @@ final class ParamGroup {
         }
     }
 
+    /**
+     * One AdamW update of the group from its parameters' gradients: in one pass over host memory
+     * ({@link HostAdamW}) for fp32 on the CPU, else by libtorch's {@code adamUpdate} on the flat gradients.
+     */
+    void update(float lr, float lrCorrected, float eps, float weightDecay, float gradScale, NDManager scope) {
+        float wd = decayed ? weightDecay : 0f;
+        if (!host) {
+            JniUtils.adamUpdate((PtNDArray) master, (PtNDArray) gradients(scope), (PtNDArray) exp, (PtNDArray) expSq,
+                    lr, lrCorrected, wd, gradScale, -1f, (float) AdamW.BETA1, (float) AdamW.BETA2, eps, true);
+            copyBack(scope);
+            return;
+        }
+        long offset = 0;
+        for (NDArray p : params.values()) {
+            long n = p.getShape().size();
+            HostAdamW.update(master, Gradients.of(p, scope), exp, expSq, offset, n, 1 - lr * wd, gradScale,
+                    (float) AdamW.BETA1, (float) AdamW.BETA2, lrCorrected, eps);
+            offset += n;
+        }
+    }
+
     /** The group's gradients end to end, in {@code scope}. */
-    NDArray gradients(NDManager scope) {
+    private NDArray gradients(NDManager scope) {
         NDList flat = new NDList();
         for (NDArray p : params.values()) {
             NDArray g = Gradients.of(p, scope);
@@ -84,7 +110,7 @@ final class ParamGroup {
     }
 
     /** Parameters that are not views of the master receive their updated, rounded values. */
-    void copyBack(NDManager scope) {
+    private void copyBack(NDManager scope) {
         if (shared) {
             return;
         }
