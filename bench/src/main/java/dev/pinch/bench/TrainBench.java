@@ -32,7 +32,7 @@ public final class TrainBench {
     }
 
     /** The two bench sizes: about 1M and about 10M parameters, byte-level vocabulary. */
-    static LlamaConfig config(String size) {
+    public static LlamaConfig config(String size) {
         return switch (size) {
             case "1m" -> LlamaConfig.llama(128, 344, 4, 4, 2, 258, 1024, null, 256, 257);
             case "10m" -> LlamaConfig.llama(384, 1024, 6, 6, 2, 258, 1024, null, 256, 257);
