@@ -126,8 +126,6 @@ final class ParamGroup {
         views.forEach((name, v) -> {
             state.put("exp_avg." + name, v[0]);
             state.put("exp_avg_sq." + name, v[1]);
-        });
-        views.forEach((name, v) -> {
             if (params.get(name).getDataType() != DataType.FLOAT32) {
                 state.put("master." + name, v[2]);
             }
@@ -136,7 +134,7 @@ final class ParamGroup {
 
     /**
      * Restores a saved state ({@link #state}'s names): every tensor must be present with its shape. A master that
-     * was not saved (an fp32 parameter) is the parameter itself.
+     * was not saved (an fp32 parameter) is the parameter itself, as the group was built from the loaded weights.
      */
     void restore(Map<String, NDArray> saved) {
         Map<String, NDArray> mine = new LinkedHashMap<>();
@@ -146,19 +144,9 @@ final class ParamGroup {
             if (src == null || !src.getShape().equals(e.getValue().getShape())) {
                 throw new IllegalStateException("optimizer state lacks or mis-shapes " + e.getKey());
             }
-            copy(src, e.getValue());
+            NDArray dst = e.getValue();
+            dst.muli(0).addi(src.toDevice(dst.getDevice(), false).toType(DataType.FLOAT32, false));
         }
-        if (!shared) {
-            params.forEach((name, p) -> {
-                if (p.getDataType() == DataType.FLOAT32) {
-                    copy(p, views.get(name)[2]);
-                }
-            });
-        }
-    }
-
-    private static void copy(NDArray src, NDArray dst) {
-        dst.muli(0).addi(src.toDevice(dst.getDevice(), false).toType(DataType.FLOAT32, false));
     }
 
     /** A view of {@code flat[offset, offset + n)} shaped like {@code like}, attached to {@code into} (or to none). */
