@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.pinch.lm.cpu.CallerThread;
 import java.util.Map;
 
 /** The full decoder forward: embeddings, blocks, final norm and LM head; positions and masks. */
@@ -55,7 +56,8 @@ final class Decoder {
         long b = shape.get(0);
         int t = Math.toIntExact(shape.get(1));
         NDManager out = ids.getManager();
-        try (NDManager scope = out.newSubManager()) {
+        long widest = b * t * Math.max(config.hiddenSize(), config.intermediateSize());
+        try (NDManager scope = out.newSubManager(); var threads = CallerThread.small(widest)) {
             NDArray tok = ids.toType(DataType.INT64, true);
             tok.attach(scope);
             NDArray m = null;
