@@ -1,9 +1,6 @@
 package dev.pinch.lm.cpu;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
@@ -20,7 +17,10 @@ public final class CallerThread {
 
     /** Forward passes whose widest activation has at most this many elements run on the calling thread. */
     public static final long SMALL_ELEMENTS = 1L << 18;
-    private static final MethodHandle[] OMP = find();
+    private static final MethodHandle SET = LibTorch.function("omp_set_num_threads",
+            FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
+    private static final MethodHandle GET = LibTorch.function("omp_get_max_threads",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     private CallerThread() {
     }
@@ -38,47 +38,21 @@ public final class CallerThread {
      * @return the scope to close after the forward pass
      */
     public static Scope small(long elements) {
-        if (OMP == null || elements > SMALL_ELEMENTS) {
+        if (SET == null || GET == null || elements > SMALL_ELEMENTS) {
             return () -> { };
         }
         try {
-            int previous = (int) OMP[1].invokeExact();
-            OMP[0].invokeExact(1);
+            int previous = (int) GET.invokeExact();
+            SET.invokeExact(1);
             return () -> {
                 try {
-                    OMP[0].invokeExact(previous);
+                    SET.invokeExact(previous);
                 } catch (Throwable t) {
                     throw new IllegalStateException("omp_set_num_threads failed", t);
                 }
             };
         } catch (Throwable t) {
             throw new IllegalStateException("omp_set_num_threads failed", t);
-        }
-    }
-
-    /** {omp_set_num_threads, omp_get_max_threads} of the OpenMP runtime libtorch_cpu.so uses, or null. */
-    private static MethodHandle[] find() {
-        try {
-            Linker linker = Linker.nativeLinker();
-            MemorySegment lib = MklAmdKernels.dlopen(java.nio.file.Path.of("libtorch_cpu.so"), 2 | 4); // NOW|NOLOAD
-            if (lib.equals(MemorySegment.NULL)) {
-                return null;
-            }
-            MethodHandle dlsym = linker.downcallHandle(linker.defaultLookup().find("dlsym").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-            MemorySegment set;
-            MemorySegment get;
-            try (Arena arena = Arena.ofConfined()) { // a library handle searches its dependencies too
-                set = (MemorySegment) dlsym.invokeExact(lib, arena.allocateFrom("omp_set_num_threads"));
-                get = (MemorySegment) dlsym.invokeExact(lib, arena.allocateFrom("omp_get_max_threads"));
-            }
-            if (set.equals(MemorySegment.NULL) || get.equals(MemorySegment.NULL)) {
-                return null;
-            }
-            return new MethodHandle[] {linker.downcallHandle(set, FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT)),
-                linker.downcallHandle(get, FunctionDescriptor.of(ValueLayout.JAVA_INT))};
-        } catch (Throwable t) {
-            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.pinch.lm.cpu;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.lang.foreign.ValueLayout;
 import java.util.stream.LongStream;
 
@@ -24,17 +25,26 @@ public final class HostAdamW {
     }
 
     /**
-     * Updates {@code n} elements of fp32 CPU tensors in place: {@code p}, {@code m}, {@code v} (contiguous) from
-     * element {@code offset}, the gradient {@code g} from 0.
+     * Updates a flat group of fp32 CPU tensors in place: the weights {@code p} and moments {@code m}, {@code v}
+     * (contiguous, one element per parameter element, parameters end to end) from the parameters' gradients in that
+     * order.
      *
      * @param decay {@code 1 − lr·wd}
      * @param scale the gradient's factor (1/micro-batches × the clip factor)
      * @param lrc the bias-corrected learning rate {@code lr·√(1−β2ᵗ)/(1−β1ᵗ)}
      * @param eps ε rescaled the same way, {@code ε·√(1−β2ᵗ)}
      */
-    public static void update(NDArray p, NDArray g, NDArray m, NDArray v, long offset, long n, float decay, float scale,
+    public static void update(NDArray p, NDArray m, NDArray v, List<NDArray> grads, float decay, float scale,
             float b1, float b2, float lrc, float eps) {
-        update(host(p), host(g), host(m), host(v), offset, n, decay, scale, b1, b2, lrc, eps);
+        MemorySegment ps = host(p);
+        MemorySegment ms = host(m);
+        MemorySegment vs = host(v);
+        long offset = 0;
+        for (NDArray g : grads) {
+            long n = g.getShape().size();
+            update(ps, host(g), ms, vs, offset, n, decay, scale, b1, b2, lrc, eps);
+            offset += n;
+        }
     }
 
     /** The host memory of a contiguous fp32 CPU tensor, without a copy (a non-contiguous one is copied first). */

@@ -1,9 +1,6 @@
 package dev.pinch.lm.cpu;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
@@ -24,7 +21,8 @@ public final class MklThreads {
 
     /** Products below this many FLOP (2·m·k·n) run on the calling thread. */
     public static final double SMALL_FLOPS = 16e6;
-    private static final MethodHandle SET_LOCAL = find();
+    private static final MethodHandle SET_LOCAL = LibTorch.function("MKL_Set_Num_Threads_Local",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private MklThreads() {
     }
@@ -41,8 +39,7 @@ public final class MklThreads {
             return;
         }
         try {
-            int previous = (int) SET_LOCAL.invokeExact(2.0 * rows * inner * cols < SMALL_FLOPS ? 1 : 0);
-            assert previous >= 0;
+            int previous = (int) SET_LOCAL.invokeExact(2.0 * rows * inner * cols < SMALL_FLOPS ? 1 : 0); // unused
         } catch (Throwable t) {
             throw new IllegalStateException("MKL_Set_Num_Threads_Local failed", t);
         }
@@ -51,26 +48,5 @@ public final class MklThreads {
     /** @return whether the running libtorch has MKL's thread-local setting */
     public static boolean available() {
         return SET_LOCAL != null;
-    }
-
-    /** The function in the already loaded libtorch_cpu.so (its handle by soname, without loading anything). */
-    private static MethodHandle find() {
-        try {
-            Linker linker = Linker.nativeLinker();
-            MemorySegment handle = MklAmdKernels.dlopen(java.nio.file.Path.of("libtorch_cpu.so"), 2 | 4); // NOW|NOLOAD
-            if (handle.equals(MemorySegment.NULL)) {
-                return null;
-            }
-            MethodHandle dlsym = linker.downcallHandle(linker.defaultLookup().find("dlsym").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-            MemorySegment f;
-            try (Arena arena = Arena.ofConfined()) {
-                f = (MemorySegment) dlsym.invokeExact(handle, arena.allocateFrom("MKL_Set_Num_Threads_Local"));
-            }
-            return f.equals(MemorySegment.NULL) ? null
-                    : linker.downcallHandle(f, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        } catch (Throwable t) {
-            return null;
-        }
     }
 }

@@ -3,26 +3,15 @@ package dev.pinch.lm.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pinch.lm.Engines;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CallerThreadTest {
 
     /** The OpenMP runtime's thread count for this thread's next parallel region. */
     private static int ompMaxThreads() throws Throwable {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment lib = MklAmdKernels.dlopen(Path.of("libtorch_cpu.so"), 2 | 4);
-        var dlsym = linker.downcallHandle(linker.defaultLookup().find("dlsym").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment f = (MemorySegment) dlsym.invokeExact(lib, arena.allocateFrom("omp_get_max_threads"));
-            return (int) linker.downcallHandle(f, FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
-        }
+        return (int) LibTorch.function("omp_get_max_threads", FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pinch.lm.Engines;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -36,6 +35,16 @@ class MklAmdKernelsTest {
         assertThat(dlsym(handle, MklAmdKernels.SYMBOL)).isEqualTo(MemorySegment.NULL);
     }
 
+    /** What install() relies on to report FAILED rather than crash: the loader refuses what is not a library. */
+    @Test
+    void aFileThatIsNotALibraryIsRefusedByTheLoaderAndAMissingFunctionIsNull(@TempDir Path dir) throws Exception {
+        Path junk = java.nio.file.Files.writeString(dir.resolve("libjunk.so"), "not an ELF file");
+        assertThat(MklAmdKernels.dlopen(junk, 2)).isEqualTo(MemorySegment.NULL);
+        Engines.engine();
+        assertThat(LibTorch.function("pinch_no_such_function", FunctionDescriptor.ofVoid())).isNull();
+        assertThat(LibTorch.function("MKL_Get_Max_Threads", FunctionDescriptor.of(ValueLayout.JAVA_INT))).isNotNull();
+    }
+
     @Test
     void theSettingIsAutoOrOffAndAnythingElseIsRefusedByName() {
         assertThat(MklAmdKernels.enabled(null, null)).isTrue();
@@ -60,12 +69,8 @@ class MklAmdKernelsTest {
         }
     }
 
-    private static MemorySegment dlsym(MemorySegment handle, String name) throws Throwable {
-        var dlsym = LINKER.downcallHandle(LINKER.defaultLookup().find("dlsym").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-        try (Arena arena = Arena.ofConfined()) {
-            return (MemorySegment) dlsym.invokeExact(handle, arena.allocateFrom(name));
-        }
+    private static MemorySegment dlsym(MemorySegment handle, String name) {
+        return LibTorch.dlsym(handle, name);
     }
 
     private static int call(MemorySegment function) throws Throwable {

@@ -12,6 +12,7 @@ import dev.pinch.lm.cpu.HostAdamW;
 
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -88,13 +89,9 @@ final class ParamGroup {
             copyBack(scope);
             return;
         }
-        long offset = 0;
-        for (NDArray p : params.values()) {
-            long n = p.getShape().size();
-            HostAdamW.update(master, Gradients.of(p, scope), exp, expSq, offset, n, 1 - lr * wd, gradScale,
-                    (float) AdamW.BETA1, (float) AdamW.BETA2, lrCorrected, eps);
-            offset += n;
-        }
+        List<NDArray> grads = params.values().stream().map(p -> Gradients.of(p, scope)).toList();
+        HostAdamW.update(master, exp, expSq, grads, 1 - lr * wd, gradScale, (float) AdamW.BETA1, (float) AdamW.BETA2,
+                lrCorrected, eps);
     }
 
     /** The group's gradients end to end, in {@code scope}. */
