@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
-"""In-context copying probe for a Pinch checkpoint, run by transformers (independent of Pinch's own forward).
+"""In-context copying probe and held-out loss of a Pinch checkpoint, computed by transformers (independent of Pinch's
+own forward).
 
-Feeds each held-out sentence twice, "S\\nS", to the model as transformers' LlamaForCausalLM and reports the mean loss
-(nats/token) of the first reading and of the repeat. A model that can copy from its context (induction heads) predicts
-the repeat almost perfectly (well under 1 nat/token); one that cannot scores the repeat like the first reading. The
-built-in tasks copy, translation and continuation all need that ability, so this tells a weak base model apart from a
-bad tuning recipe.
+Copying: feeds each held-out sentence twice, "S\\nS", to the model as transformers' LlamaForCausalLM and reports the
+mean loss (nats/token) of the first reading and of the repeat. A model that can copy from its context (induction
+heads) predicts the repeat almost perfectly (well under 1 nat/token); one that cannot scores the repeat like the first
+reading. The built-in tasks copy, translation and continuation all need that ability, so this tells a weak base model
+apart from a bad tuning recipe.
+
+Held-out loss: when the directory has heldout.json (a built-in model release), the mean next-token loss over its
+windows, beside the loss Pinch recorded there.
 
 Needs torch and transformers, e.g.
   python3 -m venv /tmp/venv && /tmp/venv/bin/pip install torch transformers
-Run from the repository root, on any checkpoint directory in HF layout (the shipped base model, a run's step-N):
+Run from the repository root, on checkpoint directories in HF layout (the shipped base model, a run's step-N):
   /tmp/venv/bin/python trainer-service/src/test/python/copy_probe.py trainer-service/src/main/resources/builtin-model/builtin-*
 """
+import json
+import os
 import sys
 
 import torch
@@ -28,25 +34,57 @@ SENTENCES = [
 ]
 
 
-def probe(model_dir):
+def load(model_dir):
     model = AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32).eval()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_file=model_dir + "/tokenizer.json")
+    return model, PreTrainedTokenizerFast(tokenizer_file=os.path.join(model_dir, "tokenizer.json"))
+
+
+def next_token_nll(model, seq):
+    """Loss of every next token of the [1, n] tensor seq: n - 1 values."""
+    with torch.no_grad():
+        logp = torch.log_softmax(model(seq).logits[0, :-1].float(), -1)
+    return -logp.gather(1, seq[0, 1:, None])[:, 0]
+
+
+def reading_losses(model, tokenizer):
+    """Per sentence: (tokens, mean loss of the first reading, mean loss of the repeat)."""
+    was_training = model.training
+    model.eval()
     newline = tokenizer("\n")["input_ids"]
-    firsts, repeats = [], []
+    out = []
     for sentence in SENTENCES:
         ids = tokenizer(sentence)["input_ids"]
-        seq = torch.tensor([ids + newline + ids])
-        with torch.no_grad():
-            logp = torch.log_softmax(model(seq).logits[0, :-1], -1)
-        nll = -logp.gather(1, seq[0, 1:, None])[:, 0]
-        first, repeat = nll[: len(ids) - 1].mean().item(), nll[len(ids) + len(newline) - 1:].mean().item()
-        firsts.append(first)
-        repeats.append(repeat)
-        print(f"{len(ids):3d} tokens  first {first:.2f}  repeat {repeat:.2f}  {sentence[:48]}")
-    print(f"mean      first {sum(firsts) / len(firsts):.2f}  repeat {sum(repeats) / len(repeats):.2f} nats/token")
+        nll = next_token_nll(model, torch.tensor([ids + newline + ids]))
+        out.append((len(ids), nll[: len(ids) - 1].mean().item(), nll[len(ids) + len(newline) - 1:].mean().item()))
+    model.train(was_training)
+    return out
+
+
+def heldout_loss(model, release_dir):
+    windows = json.load(open(os.path.join(release_dir, "heldout.json"), encoding="utf-8"))
+    total = count = 0.0
+    for window in windows["windows"]:
+        nll = next_token_nll(model, torch.tensor([window]))
+        total += nll.sum().item()
+        count += nll.numel()
+    return total / count, windows["loss"]
+
+
+def main(directories):
+    for directory in directories:
+        directory = directory.rstrip("/")
+        print("==", directory)
+        model, tokenizer = load(directory)
+        rows = reading_losses(model, tokenizer)
+        for (tokens, first, repeat), sentence in zip(rows, SENTENCES):
+            print(f"{tokens:3d} tokens  first {first:.2f}  repeat {repeat:.2f}  {sentence[:48]}")
+        print("mean      first %.2f  repeat %.2f nats/token" % (sum(r[1] for r in rows) / len(rows),
+                                                              sum(r[2] for r in rows) / len(rows)))
+        if os.path.exists(os.path.join(directory, "heldout.json")):
+            measured, recorded = heldout_loss(model, directory)
+            print(f"held-out loss {measured:.6f} nats/token (transformers); Pinch recorded {recorded:.6f}, "
+                  f"difference {abs(measured - recorded):.2e}")
 
 
 if __name__ == "__main__":
-    for directory in sys.argv[1:]:
-        print("==", directory)
-        probe(directory.rstrip("/"))
+    main(sys.argv[1:])

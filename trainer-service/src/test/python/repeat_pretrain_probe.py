@@ -14,23 +14,13 @@ import random
 import time
 
 import torch
-from transformers import AutoModelForCausalLM, PreTrainedTokenizerFast
 
-from copy_probe import SENTENCES
+from copy_probe import load, reading_losses
 
 
-def losses(model, tokenizer, newline):
-    model.eval()
-    first = repeat = 0.0
-    for sentence in SENTENCES:
-        ids = tokenizer(sentence)["input_ids"]
-        seq = torch.tensor([ids + newline + ids])
-        with torch.no_grad():
-            nll = -torch.log_softmax(model(seq).logits[0, :-1], -1).gather(1, seq[0, 1:, None])[:, 0]
-        first += nll[: len(ids) - 1].mean().item()
-        repeat += nll[len(ids) + len(newline) - 1:].mean().item()
-    model.train()
-    return first / len(SENTENCES), repeat / len(SENTENCES)
+def losses(model, tokenizer):
+    rows = reading_losses(model, tokenizer)
+    return sum(r[1] for r in rows) / len(rows), sum(r[2] for r in rows) / len(rows)
 
 
 def main():
@@ -42,8 +32,8 @@ def main():
     a = ap.parse_args()
     torch.manual_seed(0)
     rng = random.Random(1)
-    tokenizer = PreTrainedTokenizerFast(tokenizer_file=a.model + "/tokenizer.json")
-    model = AutoModelForCausalLM.from_pretrained(a.model, dtype=torch.float32)
+    model, tokenizer = load(a.model)
+    model.train()
     newline = tokenizer("\n")["input_ids"]
     stream = []
     for line in open(a.text, encoding="utf-8"):
@@ -51,7 +41,7 @@ def main():
         stream += ids * (2 if rng.random() < a.repeat_share else 1)
     windows = [stream[i:i + 257] for i in range(0, len(stream) - 257, 256)]
     rng.shuffle(windows)
-    print("before: first %.2f repeat %.2f" % losses(model, tokenizer, newline), flush=True)
+    print("before: first %.2f repeat %.2f" % losses(model, tokenizer), flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.1)
     start = time.time()
     for step in range(a.steps):
@@ -66,7 +56,7 @@ def main():
         opt.step()
         if (step + 1) % 50 == 0:
             print("step %d loss %.3f  first %.2f repeat %.2f  %.0f s" % (
-                (step + 1, loss.item()) + losses(model, tokenizer, newline) + (time.time() - start,)), flush=True)
+                (step + 1, loss.item()) + losses(model, tokenizer) + (time.time() - start,)), flush=True)
 
 
 if __name__ == "__main__":
