@@ -6,7 +6,8 @@ Copying: feeds each held-out sentence twice, "S\\nS", to the model as transforme
 mean loss (nats/token) of the first reading and of the repeat. A model that can copy from its context (induction
 heads) predicts the repeat almost perfectly (well under 1 nat/token); one that cannot scores the repeat like the first
 reading. The built-in tasks copy, translation and continuation all need that ability, so this tells a weak base model
-apart from a bad tuning recipe.
+apart from a bad tuning recipe. It also scores copy drills like those the trainer's CopyDrills adds to pretraining
+(pinch.trainer.builtin-copy-drills): random segments of the sentences' tokens, written twice.
 
 Held-out loss: when the directory has heldout.json (a built-in model release), the mean next-token loss over its
 windows, beside the loss Pinch recorded there.
@@ -18,6 +19,7 @@ Run from the repository root, on checkpoint directories in HF layout (the shippe
 """
 import json
 import os
+import random
 import sys
 
 import torch
@@ -60,6 +62,27 @@ def reading_losses(model, tokenizer):
     return out
 
 
+def drill_losses(model, tokenizer, drills=16, seed=5):
+    """Copy drills as the trainer's CopyDrills writes them: segments of 8 to 48 tokens drawn at random from the
+    probe sentences' tokens, written twice with a newline after each. Mean loss of the first and the second writing:
+    a model that copies scores the second far below the first."""
+    rng = random.Random(seed)
+    pool = [t for sentence in SENTENCES for t in tokenizer(sentence)["input_ids"]]
+    newline = tokenizer("\n")["input_ids"]
+    first = second = 0.0
+    counts = [0, 0]
+    for _ in range(drills):
+        n = rng.randint(8, 48)
+        segment = [rng.choice(pool) for _ in range(n)]
+        nll = next_token_nll(model, torch.tensor([segment + newline + segment + newline]))
+        first += nll[: n - 1].sum().item()
+        counts[0] += n - 1
+        start = n + len(newline) - 1
+        second += nll[start: start + n].sum().item()
+        counts[1] += n
+    return first / counts[0], second / counts[1]
+
+
 def heldout_loss(model, release_dir):
     windows = json.load(open(os.path.join(release_dir, "heldout.json"), encoding="utf-8"))
     total = count = 0.0
@@ -80,6 +103,7 @@ def main(directories):
             print(f"{tokens:3d} tokens  first {first:.2f}  repeat {repeat:.2f}  {sentence[:48]}")
         print("mean      first %.2f  repeat %.2f nats/token" % (sum(r[1] for r in rows) / len(rows),
                                                               sum(r[2] for r in rows) / len(rows)))
+        print("drills    first %.2f  second %.2f nats/token" % drill_losses(model, tokenizer))
         if os.path.exists(os.path.join(directory, "heldout.json")):
             measured, recorded = heldout_loss(model, directory)
             print(f"held-out loss {measured:.6f} nats/token (transformers); Pinch recorded {recorded:.6f}, "

@@ -53,6 +53,14 @@ public interface TrainerConfig {
     Map<String, String> builtinPretrain();
 
     /**
+     * Share of the built-in base model's pretraining windows that are copy drills ({@code CopyDrills}: segments of
+     * 8 to 48 of the text's tokens written twice, the second writing the target), in [0, 0.9]. Default 0: none, the
+     * shipped recipe. A non-zero share names the model by a hash that also covers it.
+     */
+    @WithDefault("0")
+    double builtinCopyDrills();
+
+    /**
      * Whether the built-in base model is published from the copy shipped with this service when that copy matches
      * the recipe. Default {@code true}; {@code false} pretrains it here ({@code bin/pinch pretrain --fresh} does,
      * to remake the shipped copy).

@@ -102,7 +102,8 @@ public final class DjlTrainingEngine implements TrainingEngine {
                 LlamaLm model = job.resumeFrom() != null ? LlamaLm.load(job.resumeFrom(), device.device())
                         : LlamaLm.create(config, device.device(), s.seed())) {
             check(model.model().config(), tokenizer, s);
-            PackedText data = PackedText.load(job.textFile(), new PromptTokens(tokenizer, PromptFormat.defaults()), s);
+            PackedText data = PackedText.load(job.textFile(), new PromptTokens(tokenizer, PromptFormat.defaults()), s,
+                    job.drills());
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("tokenizer.json", job.tokenizer());
             Path sibling = job.tokenizer().resolveSibling("tokenizer_config.json");
@@ -111,8 +112,9 @@ public final class DjlTrainingEngine implements TrainingEngine {
             RunSpec spec = new RunSpec("pretrain", job.runId(), null, Sha256.of(job.textFile()), s,
                     "scratch:" + BuiltinModel.configHash(), device, new TrainerState.Seeds(s.seed(), s.seed(), s.seed()),
                     List.of(), job.workDir(), files);
-            LOG.log(System.Logger.Level.INFO, "pretraining {0}: {1} tokens in {2} windows of {3} ({4} dev), {5}",
-                    job.runId(), data.tokens(), data.train().size(), s.maxSeqLen(), data.dev().size(), device.name());
+            LOG.log(System.Logger.Level.INFO, "pretraining {0}: {1} tokens in {2} training windows of {3} ({4} of"
+                    + " them copy drills) and {5} dev, {6}", job.runId(), data.tokens(), data.train().size(),
+                    s.maxSeqLen(), data.drills(), data.dev().size(), device.name());
             return new TrainingLoop(model, new BatchPlan(data.train(), s.batchSize(), s.seed()),
                     new DevEvaluator(data.dev(), s.batchSize(), tokenizer.padId()), spec, tokenizer.padId())
                     .run(job.resumeFrom(), callbacks, cancelled);

@@ -21,15 +21,22 @@ import java.util.stream.IntStream;
  * Pretraining data: every {@code text} line of a JSONL file tokenized, followed by EOS, concatenated and
  * cut into windows of {@code maxSeqLen} tokens (the tail shorter than a window is dropped). Every token of
  * a window is a target, so no position is padding. When the dev loss is on, {@code devExamples} windows
- * (at most a tenth) chosen by seeded hash of their index are held out.
+ * (at most a tenth) chosen by seeded hash of their index are held out. {@link CopyDrills} add drill windows to the
+ * training ones (the separator after each writing is the encoding of a newline).
  *
  * @param tokens all tokens of the file, EOS included
+ * @param drills how many of the training windows are copy drills
  */
-record PackedText(List<TokenSequence> train, List<TokenSequence> dev, long tokens) {
+record PackedText(List<TokenSequence> train, List<TokenSequence> dev, long tokens, int drills) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static PackedText load(Path textFile, TrainingTokenizer tokenizer, TrainingSettings s) throws IOException {
+        return load(textFile, tokenizer, s, CopyDrills.NONE);
+    }
+
+    static PackedText load(Path textFile, TrainingTokenizer tokenizer, TrainingSettings s, CopyDrills drills)
+            throws IOException {
         int[] stream = tokenize(textFile, tokenizer);
         int len = s.maxSeqLen();
         int windows = stream.length / len;
@@ -49,7 +56,10 @@ record PackedText(List<TokenSequence> train, List<TokenSequence> dev, long token
             TokenSequence seq = TokenSequence.allTargets(Arrays.copyOfRange(stream, w * len, (w + 1) * len));
             (held.contains(w) ? dev : train).add(seq);
         }
-        return new PackedText(List.copyOf(train), List.copyOf(dev), stream.length);
+        List<TokenSequence> drilled = drills.windows(stream, train.size(), len, tokenizer.encode("\n"),
+                tokenizer.eosId(), s.seed());
+        train.addAll(drilled);
+        return new PackedText(List.copyOf(train), List.copyOf(dev), stream.length, drilled.size());
     }
 
     private static int[] tokenize(Path textFile, TrainingTokenizer tokenizer) throws IOException {

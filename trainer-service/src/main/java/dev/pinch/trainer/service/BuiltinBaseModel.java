@@ -174,7 +174,7 @@ public class BuiltinBaseModel {
         LOG.infof("pretraining the built-in base model %s on %s%s", name(), text,
                 resumeFrom == null ? "" : ", resuming from " + resumeFrom);
         PretrainJob job = new PretrainJob(name(), text, tokenizer, work.resolve("run"), resumeFrom,
-                recipe.settings());
+                recipe.settings(), recipe.drills());
         TrainingOutcome outcome = engine.pretrain(job, callbacks(), stop);
         if (outcome.cancelled()) {
             throw new RunFailure("pretraining of the built-in base model was stopped at step " + outcome.steps()

@@ -4,6 +4,7 @@ import dev.pinch.events.settings.TrainingSettings;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.BuiltinModel;
+import dev.pinch.trainer.engine.CopyDrills;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * How the built-in base model is pretrained and what it is called: the engine's recipe
  * ({@link BuiltinModel#pretrainSettings()}) with the {@code pinch.trainer.builtin-pretrain} overrides, named
- * {@code builtin-<BuiltinModel.configHash()>}, or, with overrides, {@code builtin-<sha256(hash;settings hash)>}.
+ * {@code builtin-<BuiltinModel.configHash()>}, or, with overrides, {@code builtin-<sha256(hash;settings hash)>};
+ * with {@code pinch.trainer.builtin-copy-drills}, the hash also covers the drills.
  */
 @ApplicationScoped
 public class BuiltinRecipe {
@@ -28,8 +30,9 @@ public class BuiltinRecipe {
         String known = name;
         if (known == null) {
             String hash = BuiltinModel.configHash();
-            known = "builtin-" + (config.builtinPretrain().isEmpty() ? hash
-                    : RunIds.sha256(hash + ";" + settings().configHash()));
+            String drills = drills().share() == 0 ? "" : ";" + drills();
+            known = "builtin-" + (config.builtinPretrain().isEmpty() && drills.isEmpty() ? hash
+                    : RunIds.sha256(hash + ";" + settings().configHash() + drills));
             name = known;
         }
         return known;
@@ -47,6 +50,19 @@ public class BuiltinRecipe {
         Map<String, Object> merged = new LinkedHashMap<>(BuiltinModel.pretrainSettings().asMap());
         config.builtinPretrain().forEach((key, value) -> merged.put(key, typed(value)));
         return TrainingSettings.from(merged);
+    }
+
+    /**
+     * The copy drills added to the pretraining text (none by default).
+     *
+     * @throws IllegalArgumentException naming {@code pinch.trainer.builtin-copy-drills} when the share is out of range
+     */
+    public CopyDrills drills() {
+        try {
+            return new CopyDrills(config.builtinCopyDrills(), 8, 48);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pinch.trainer.builtin-copy-drills: " + e.getMessage(), e);
+        }
     }
 
     /** A property value as the setting type it spells: integer, decimal, else text. */

@@ -107,6 +107,25 @@ class SftDataTest {
         assertThat(p.train().get(0).ids()).contains(0);
     }
 
+    @Test
+    void copyDrillsJoinTheTrainingWindowsAndNeverTheDevOnes() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            lines.add("{\"lang\":\"en\",\"text\":\"line " + i + "\"}");
+        }
+        Path text = Files.write(tmp.resolve("text.jsonl"), lines);
+        TrainingSettings s = TrainingSettings.from(Map.of("maxSeqLen", 16, "devExamples", 2));
+        PackedText plain = PackedText.load(text, CHARS, s);
+        PackedText drilled = PackedText.load(text, CHARS, s, new CopyDrills(0.5, 2, 4));
+        assertThat(drilled.drills()).isEqualTo(plain.train().size());
+        assertThat(drilled.train()).hasSize(2 * plain.train().size());
+        assertThat(drilled.train().subList(0, plain.train().size())).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(plain.train());
+        assertThat(drilled.train().subList(plain.train().size(), drilled.train().size()))
+                .allMatch(w -> w.length() == 16 && w.targetCount() < 12 && w.source().startsWith("copy-drill-"));
+        assertThat(drilled.dev()).usingRecursiveFieldByFieldElementComparator().isEqualTo(plain.dev());
+    }
+
     private Path write(String name, List<Map<String, String>> rows) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();

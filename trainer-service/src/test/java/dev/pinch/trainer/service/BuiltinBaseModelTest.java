@@ -70,10 +70,17 @@ class BuiltinBaseModelTest {
 
     /** The config with these pretraining overrides (none: the recipe as shipped). */
     TrainerConfig config(String corpus, Map<String, String> pretrain) {
-        Map<String, Object> values = Map.of("concurrency", 1, "workDir", root.resolve("work").toString(),
-                "eventSource", "/test", "builtinCorpus", corpus, "builtinCorpusVersion", Optional.empty(),
-                "builtinPretrain", pretrain, "builtinShipped", true, "publishTimeout", Duration.ofSeconds(1),
-                "shutdownGrace", Duration.ofSeconds(1));
+        return config(corpus, pretrain, 0);
+    }
+
+    /** The config with these pretraining overrides and this copy drill share. */
+    TrainerConfig config(String corpus, Map<String, String> pretrain, double copyDrills) {
+        Map<String, Object> values = Map.ofEntries(Map.entry("concurrency", 1),
+                Map.entry("workDir", root.resolve("work").toString()), Map.entry("eventSource", "/test"),
+                Map.entry("builtinCorpus", corpus), Map.entry("builtinCorpusVersion", Optional.empty()),
+                Map.entry("builtinPretrain", pretrain), Map.entry("builtinCopyDrills", copyDrills),
+                Map.entry("builtinShipped", true), Map.entry("publishTimeout", Duration.ofSeconds(1)),
+                Map.entry("shutdownGrace", Duration.ofSeconds(1)));
         return (TrainerConfig) Proxy.newProxyInstance(TrainerConfig.class.getClassLoader(),
                 new Class<?>[] {TrainerConfig.class}, (proxy, method, args) -> values.get(method.getName()));
     }
@@ -105,6 +112,22 @@ class BuiltinBaseModelTest {
         assertThat(job.textFile().toString()).endsWith("corpora/builtin/test-1/text.jsonl");
         assertThat(job.settings().maxSteps()).as("the configured override").isEqualTo(3);
         assertThat(job.runId()).isEqualTo(builtin.name());
+    }
+
+    @Test
+    void copyDrillsReachThePretrainingAndNameAModelOfTheirOwn() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
+        TestData.writeBuiltinCorpus(store);
+        TrainerConfig drilled = config("builtin", Map.of("maxSteps", "3"), 0.4);
+        BuiltinBaseModel builtin = new BuiltinBaseModel(store, engine, new CorpusText(store, drilled), drilled,
+                new BuiltinRecipe(drilled));
+        ensure(builtin, TestData.CORPUS);
+        assertThat(jobs.get(0).drills()).isEqualTo(new dev.pinch.trainer.engine.CopyDrills(0.4, 8, 48));
+        assertThat(builtin.name()).matches("builtin-[0-9a-f]{64}")
+                .isNotEqualTo(new BuiltinRecipe(config("builtin", Map.of("maxSteps", "3"))).name());
+        assertThat(new BuiltinRecipe(config("builtin", Map.of())).drills().share()).as("none by default").isZero();
+        assertThatThrownBy(() -> new BuiltinRecipe(config("builtin", Map.of(), 0.95)).drills())
+                .hasMessageStartingWith("pinch.trainer.builtin-copy-drills: copy drill share must be in [0, 0.9]");
     }
 
     @Test

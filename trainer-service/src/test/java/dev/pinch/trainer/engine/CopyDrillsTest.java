@@ -1,0 +1,75 @@
+package dev.pinch.trainer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class CopyDrillsTest {
+
+    private static final int EOS = 0;
+    private static final int[] SEPARATOR = {10};
+    /** A stream of 11..99 (never the separator) with EOS after every ninth token. */
+    private static final int[] STREAM = IntStream.range(0, 990).map(i -> i % 10 == 9 ? EOS : 11 + i % 89).toArray();
+
+    @Test
+    void addsDrillsSoThatTheyMakeTheirShareOfAllWindows() {
+        CopyDrills drills = new CopyDrills(0.25, 4, 12);
+        assertThat(drills.count(300)).isEqualTo(100);
+        assertThat(drills.windows(STREAM, 300, 64, SEPARATOR, EOS, 1)).hasSize(100);
+        assertThat(CopyDrills.NONE.windows(STREAM, 300, 64, SEPARATOR, EOS, 1)).isEmpty();
+    }
+
+    @Test
+    void everyTargetRepeatsTheSegmentBeforeItAndNothingElseIsATarget() {
+        for (TokenSequence w : new CopyDrills(0.5, 4, 12).windows(STREAM, 20, 64, SEPARATOR, EOS, 7)) {
+            assertThat(w.length()).isEqualTo(64);
+            assertThat(w.targets()[0]).isZero();
+            List<int[]> runs = runs(w);
+            assertThat(runs.size()).isGreaterThanOrEqualTo(4);
+            for (int r = 0; r + 1 < runs.size(); r += 2) {
+                int[] read = runs.get(r);
+                int[] copy = runs.get(r + 1);
+                assertThat(read.length).isBetween(5, 13); // a segment and its separator
+                assertThat(read[read.length - 1]).isEqualTo(SEPARATOR[0]);
+                assertThat(Arrays.copyOf(read, read.length - 1)).doesNotContain(EOS, SEPARATOR[0]);
+                assertThat(copy).isEqualTo(Arrays.copyOf(read, copy.length)); // the last one may be cut short
+            }
+            int targets = w.targetCount();
+            assertThat(targets).isBetween(20, 40);
+        }
+    }
+
+    @Test
+    void isDeterministicInTheSeed() {
+        CopyDrills drills = new CopyDrills(0.25, 8, 48);
+        List<TokenSequence> a = drills.windows(STREAM, 40, 128, SEPARATOR, EOS, 3);
+        List<TokenSequence> b = drills.windows(STREAM, 40, 128, SEPARATOR, EOS, 3);
+        List<TokenSequence> c = drills.windows(STREAM, 40, 128, SEPARATOR, EOS, 4);
+        assertThat(IntStream.range(0, a.size()).allMatch(i -> Arrays.equals(a.get(i).ids(), b.get(i).ids()))).isTrue();
+        assertThat(Arrays.equals(a.get(0).ids(), c.get(0).ids())).isFalse();
+    }
+
+    @Test
+    void refusesAShareOrLengthsItCannotUse() {
+        assertThatThrownBy(() -> new CopyDrills(0.95, 8, 48)).hasMessageContaining("share must be in [0, 0.9]");
+        assertThatThrownBy(() -> new CopyDrills(0.25, 8, 4)).hasMessageContaining("minLength <= maxLength");
+    }
+
+    /** Alternating runs of non-target and target tokens (the first writing starts at position 0). */
+    private static List<int[]> runs(TokenSequence w) {
+        List<int[]> runs = new ArrayList<>();
+        int start = 0;
+        for (int t = 1; t <= w.length(); t++) {
+            if (t == w.length() || w.targets()[t] != w.targets()[t - 1]) {
+                runs.add(Arrays.copyOfRange(w.ids(), start, t));
+                start = t;
+            }
+        }
+        return runs;
+    }
+}
