@@ -91,8 +91,16 @@ public final class MklAmdKernels {
         if (!vendor().orElse("").equals("AuthenticAMD")) {
             return Outcome.NOT_AMD;
         }
+        return load(ai.djl.util.Utils.getCacheDir().resolve("pinch"));
+    }
+
+    /**
+     * Writes the library into {@code dir} and loads it into the global scope: ENABLED, or FAILED (logged) when the
+     * directory cannot be written or the loader refuses the library.
+     */
+    static Outcome load(Path dir) {
         try {
-            Path lib = write(ai.djl.util.Utils.getCacheDir().resolve("pinch"));
+            Path lib = write(dir);
             MemorySegment handle = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
             if (handle.equals(MemorySegment.NULL)) {
                 LOG.log(System.Logger.Level.WARNING, "cannot load {0}; MKL keeps its generic path on this AMD CPU", lib);

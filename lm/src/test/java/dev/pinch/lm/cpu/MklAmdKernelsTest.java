@@ -45,6 +45,14 @@ class MklAmdKernelsTest {
         assertThat(LibTorch.function("MKL_Get_Max_Threads", FunctionDescriptor.of(ValueLayout.JAVA_INT))).isNotNull();
     }
 
+    /** A cache directory that cannot be made (here: under a regular file) leaves MKL as it is, with a warning. */
+    @Test
+    void anUnwritableCacheDirectoryGivesFailedNotACrash(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(MklAmdKernels.load(file.resolve("pinch"))).isEqualTo(MklAmdKernels.Outcome.FAILED);
+        assertThat(file.resolve("pinch")).doesNotExist();
+    }
+
     @Test
     void theSettingIsAutoOrOffAndAnythingElseIsRefusedByName() {
         assertThat(MklAmdKernels.enabled(null, null)).isTrue();
