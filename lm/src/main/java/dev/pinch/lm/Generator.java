@@ -66,7 +66,7 @@ public final class Generator {
             rng[i] = new SplittableRandom(options.seed() + i);
         }
         boolean[] done = new boolean[b];
-        try (KvCache cache = model.newCache(); NDManager m = model.manager().newSubManager()) {
+        try (KvCache cache = model.newCache((long) longest + budget); NDManager m = model.manager().newSubManager()) {
             long[] next;
             try (NDManager step = m.newSubManager()) {
                 NDArray in = step.create(ids, new Shape(b, longest));

@@ -8,9 +8,10 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Per-layer keys and values of the tokens processed so far, so that {@link LlamaModel#forward(NDArray,
  * KvCache)} only runs the new tokens. Keys/values are {@code [B, kv_heads, S, head_dim]}, already rotated. Each
- * layer's keys and values live in a buffer with room for more positions ({@link #append} doubles it when full), so a
- * step writes only its new positions in place and attends over a view of the first {@code S}; concatenating instead
- * copies the whole cache at every step (and, on CPU, wakes every intra-op thread to do so).
+ * layer's keys and values live in a buffer with room for more positions, so a step writes only its new positions in
+ * place and attends over a view of the first {@code S}; concatenating instead copies the whole cache at every step
+ * (and, on CPU, wakes every intra-op thread to do so). A cache made for a known number of positions (a generation's
+ * prompt and budget) allocates exactly that once; past it, or without it, {@link #append} doubles a full buffer.
  *
  * <p>Once a step has padding, the cache also keeps which cached positions are real tokens ({@code [B, S]})
  * and how many real tokens each sequence has seen ({@code [B, 1]}): that gives every new token its own
@@ -22,6 +23,7 @@ public final class KvCache implements AutoCloseable {
     private final NDManager manager;
     private final NDArray[] keys;
     private final NDArray[] values;
+    private final long expected;
     private NDArray keyMask;
     private NDArray seen;
     private int length;
@@ -32,6 +34,20 @@ public final class KvCache implements AutoCloseable {
      * @param model the model whose layers will fill it
      */
     public KvCache(LlamaModel model) {
+        this(model, 0);
+    }
+
+    /**
+     * Creates an empty cache for a model that will hold about {@code positions} positions.
+     *
+     * @param model the model whose layers will fill it
+     * @param positions the positions the cache will reach (0 when unknown): its buffers' size
+     */
+    public KvCache(LlamaModel model, long positions) {
+        if (positions < 0) {
+            throw new IllegalArgumentException("positions must be 0 or more, was " + positions);
+        }
+        this.expected = positions;
         this.manager = model.manager().newSubManager();
         int layers = model.config().numHiddenLayers();
         this.keys = new NDArray[layers];
@@ -67,14 +83,23 @@ public final class KvCache implements AutoCloseable {
         return kv;
     }
 
-    /** Writes {@code add} at positions {@code [length, length + t)} of {@code buffer}, first doubling it if full. */
+    /** Positions the buffers have room for (0 before the first step). */
+    long capacity() {
+        return keys.length == 0 || keys[0] == null ? 0 : keys[0].getShape().get(2);
+    }
+
+    /**
+     * Writes {@code add} at positions {@code [length, length + t)} of {@code buffer}, first growing it if full: to
+     * the expected positions when they hold it, else to twice its size.
+     */
     private NDArray write(NDArray buffer, NDArray add, long t) {
         long need = length + t;
         long capacity = buffer == null ? 0 : buffer.getShape().get(2);
         if (need > capacity) {
             Shape shape = add.getShape();
-            NDArray bigger = manager.zeros(new Shape(shape.get(0), shape.get(1), Math.max(need, 2 * capacity),
-                    shape.get(3)), add.getDataType(), add.getDevice());
+            long size = need <= expected ? expected : Math.max(need, 2 * capacity);
+            NDArray bigger = manager.zeros(new Shape(shape.get(0), shape.get(1), size, shape.get(3)),
+                    add.getDataType(), add.getDevice());
             if (buffer != null) {
                 NDIndex cached = new NDIndex().addAllDim(2).addSliceDim(0, length);
                 try (NDArray old = buffer.get(cached)) {

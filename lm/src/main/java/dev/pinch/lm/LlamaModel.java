@@ -215,6 +215,14 @@ public final class LlamaModel implements AutoCloseable {
         return new KvCache(this);
     }
 
+    /**
+     * @param positions the positions a generation will reach (prompt and new tokens)
+     * @return a new, empty KV cache for this model whose buffers hold exactly that many
+     */
+    public KvCache newCache(long positions) {
+        return new KvCache(this, positions);
+    }
+
     /** @return the number of parameters (tied embeddings counted once) */
     public long parameterCount() {
         return params.values().stream().mapToLong(a -> a.getShape().size()).sum();

@@ -9,6 +9,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Causality, KV-cache equivalence and padding, on the golden models. */
 class ForwardTest {
@@ -31,11 +33,16 @@ class ForwardTest {
         }
     }
 
-    @Test
-    void kvCacheForwardMatchesFullForward() {
+    /**
+     * Chunks of 4, 1, 3, 1, 1 tokens: a cache without an expected size doubles (4, 8, 16 positions); one made for the
+     * 10 positions holds exactly 10; one made for too few (6) doubles past them (12).
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 16", "10, 10", "6, 12"})
+    void kvCacheForwardMatchesFullForward(long expected, long capacity) {
         try (LlamaModel model = LlamaModel.load(TestData.golden("qwen2"), Device.cpu());
                 NDManager m = model.manager().newSubManager();
-                KvCache cache = model.newCache()) {
+                KvCache cache = expected == 0 ? model.newCache() : model.newCache(expected)) {
             NDArray ids = m.randomInteger(0, 101, new Shape(2, 10), DataType.INT64);
             NDArray full = model.forward(ids);
             int[] chunks = {4, 1, 3, 1, 1};
@@ -50,6 +57,7 @@ class ForwardTest {
                 // only the keys and values of each layer stay in the cache: no views of older steps
                 assertThat(cache.manager().getManagedArrays()).hasSize(2 * model.config().numHiddenLayers());
             }
+            assertThat(cache.capacity()).isEqualTo(capacity);
         }
     }
 
