@@ -11,6 +11,7 @@ import dev.pinch.events.DesignRef;
 import dev.pinch.events.Events;
 import dev.pinch.store.ArtifactAccessException;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.store.ModelLocations;
 import dev.pinch.store.Keys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -109,11 +110,11 @@ public class CheckpointIntake {
      */
     private void baseReference(CheckpointReady c, EvalPlan plan) {
         String name = c.baseModel();
-        if (name == null || !name.matches("builtin-[0-9a-f]{64}")) {
+        if (!ModelLocations.isBuiltin(name)) {
             return;
         }
         try {
-            var artifact = store.find("models/" + name);
+            var artifact = ModelLocations.stored(name, store);
             if (artifact.isEmpty()) {
                 return;
             }

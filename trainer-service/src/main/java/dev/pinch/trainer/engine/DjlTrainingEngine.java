@@ -133,7 +133,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
         }
         String dirName = base.getFileName() == null ? "" : base.getFileName().toString();
         String storedName = !baseLabel.startsWith("builtin:") ? baseLabel
-                : dirName.matches("builtin-[0-9a-f]{64}") ? dirName : "builtin-" + baseLabel.substring(8);
+                : dev.pinch.store.ModelLocations.isBuiltin(dirName) ? dirName : "builtin-" + baseLabel.substring(8);
         return LoraLm.load(base, resumeFrom, LoraSpecs.of(s.lora()), s.seed(), storedName, device.device());
     }
 

@@ -4,6 +4,7 @@ import dev.pinch.lm.LoraAdapter;
 import dev.pinch.lm.LoraMerge;
 import dev.pinch.store.Artifact;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.store.ModelLocations;
 import dev.pinch.support.problem.ProblemException;
 import dev.pinch.events.Violation;
 import dev.pinch.trainer.config.TrainerConfig;
@@ -87,16 +88,9 @@ public class AdapterMerges {
 
     /** The base the adapter names: a built-in model as stored ({@code models/builtin-<hash>}), or a directory. */
     private Path baseDirectory(String name, CheckpointRecord checkpoint) throws IOException {
-        if (name.matches("builtin-[0-9a-f]{64}")) {
-            Optional<Artifact> stored = store.find("models/" + name);
-            if (stored.isPresent()) {
-                return store.localPath(stored.get().uri());
-            }
-        } else if (!name.isBlank() && Files.isRegularFile(Path.of(name).resolve("config.json"))) {
-            return Path.of(name);
-        }
-        throw new ProblemException(409, "base-missing", "Base model missing", "checkpoint "
-                + checkpoint.checkpointId() + " names base model '" + name + "', which is neither stored nor a "
-                + "model directory on this trainer", List.of(new Violation("step", "its base model is missing")));
+        return ModelLocations.directory(name, store).orElseThrow(() -> new ProblemException(409, "base-missing",
+                "Base model missing", "checkpoint " + checkpoint.checkpointId() + " names base model '" + name
+                        + "', which is neither stored nor a model directory on this trainer",
+                List.of(new Violation("step", "its base model is missing"))));
     }
 }

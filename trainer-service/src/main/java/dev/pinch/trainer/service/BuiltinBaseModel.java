@@ -2,6 +2,7 @@ package dev.pinch.trainer.service;
 
 import dev.pinch.events.CorpusRef;
 import dev.pinch.store.ArtifactStore;
+import dev.pinch.store.ModelLocations;
 import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.BaseModelStatus;
 import dev.pinch.trainer.domain.RunIds;
@@ -216,7 +217,7 @@ public class BuiltinBaseModel {
     }
 
     private String key() {
-        return "models/" + name();
+        return ModelLocations.builtinKey(name());
     }
 
     private String pretrainKey() {
