@@ -5,6 +5,7 @@ import dev.pinch.trainer.config.TrainerConfig;
 import dev.pinch.trainer.domain.RunIds;
 import dev.pinch.trainer.engine.BuiltinModel;
 import dev.pinch.trainer.engine.CopyDrills;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +16,27 @@ import java.util.Map;
  * {@code builtin-<BuiltinModel.configHash()>}, or, with overrides, {@code builtin-<sha256(hash;settings hash)>};
  * with {@code pinch.trainer.builtin-copy-drills}, the hash also covers the drills.
  */
+@Startup
 @ApplicationScoped
 public class BuiltinRecipe {
 
     private final TrainerConfig config;
+    private final CopyDrills drills;
     private volatile String name;
 
+    /**
+     * Reads the recipe's settings at start-up.
+     *
+     * @throws IllegalArgumentException naming {@code pinch.trainer.builtin-copy-drills} when the share is out of range,
+     *         so that the service refuses to start
+     */
     public BuiltinRecipe(TrainerConfig config) {
         this.config = config;
+        try {
+            this.drills = new CopyDrills(config.builtinCopyDrills(), 8, 48);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("pinch.trainer.builtin-copy-drills: " + e.getMessage(), e);
+        }
     }
 
     /** {@code builtin-<hash>}, computed once: it is asked for on every progress report and announcement. */
@@ -30,9 +44,9 @@ public class BuiltinRecipe {
         String known = name;
         if (known == null) {
             String hash = BuiltinModel.configHash();
-            String drills = drills().share() == 0 ? "" : ";" + drills();
-            known = "builtin-" + (config.builtinPretrain().isEmpty() && drills.isEmpty() ? hash
-                    : RunIds.sha256(hash + ";" + settings().configHash() + drills));
+            String drilled = drills.share() == 0 ? "" : ";" + drills;
+            known = "builtin-" + (config.builtinPretrain().isEmpty() && drilled.isEmpty() ? hash
+                    : RunIds.sha256(hash + ";" + settings().configHash() + drilled));
             name = known;
         }
         return known;
@@ -52,17 +66,9 @@ public class BuiltinRecipe {
         return TrainingSettings.from(merged);
     }
 
-    /**
-     * The copy drills added to the pretraining text (none by default).
-     *
-     * @throws IllegalArgumentException naming {@code pinch.trainer.builtin-copy-drills} when the share is out of range
-     */
+    /** The copy drills added to the pretraining text (none by default). */
     public CopyDrills drills() {
-        try {
-            return new CopyDrills(config.builtinCopyDrills(), 8, 48);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pinch.trainer.builtin-copy-drills: " + e.getMessage(), e);
-        }
+        return drills;
     }
 
     /** A property value as the setting type it spells: integer, decimal, else text. */

@@ -126,7 +126,7 @@ class BuiltinBaseModelTest {
         assertThat(builtin.name()).matches("builtin-[0-9a-f]{64}")
                 .isNotEqualTo(new BuiltinRecipe(config("builtin", Map.of("maxSteps", "3"))).name());
         assertThat(new BuiltinRecipe(config("builtin", Map.of())).drills().share()).as("none by default").isZero();
-        assertThatThrownBy(() -> new BuiltinRecipe(config("builtin", Map.of(), 0.95)).drills())
+        assertThatThrownBy(() -> new BuiltinRecipe(config("builtin", Map.of(), 0.95)))
                 .hasMessageStartingWith("pinch.trainer.builtin-copy-drills: copy drill share must be in [0, 0.9]");
     }
 
