@@ -112,10 +112,11 @@ public final class DjlTrainingEngine implements TrainingEngine {
             RunSpec spec = new RunSpec("pretrain", job.runId(), null, Sha256.of(job.textFile()), s,
                     "scratch:" + BuiltinModel.configHash(), device, new TrainerState.Seeds(s.seed(), s.seed(), s.seed()),
                     List.of(), job.workDir(), files);
-            LOG.log(System.Logger.Level.INFO, "pretraining {0}: {1} tokens in {2} training windows of {3} ({4} of"
-                    + " them copy drills) and {5} dev, {6}", job.runId(), data.tokens(), data.train().size(),
-                    s.maxSeqLen(), data.drills(), data.dev().size(), device.name());
-            return new TrainingLoop(model, new BatchPlan(data.train(), s.batchSize(), s.seed()),
+            LOG.log(System.Logger.Level.INFO, "pretraining {0}: {1} copy-drill lead windows, then {2} tokens in {3}"
+                    + " training windows of {4} ({5} of them copy drills) and {6} dev, {7}", job.runId(),
+                    data.lead().size(), data.tokens(), data.train().size(), s.maxSeqLen(), data.drills(),
+                    data.dev().size(), device.name());
+            return new TrainingLoop(model, new BatchPlan(data.lead(), data.train(), s.batchSize(), s.seed()),
                     new DevEvaluator(data.dev(), s.batchSize(), tokenizer.padId()), spec, tokenizer.padId())
                     .run(job.resumeFrom(), callbacks, cancelled);
         }

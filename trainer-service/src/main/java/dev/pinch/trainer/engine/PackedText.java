@@ -22,12 +22,14 @@ import java.util.stream.IntStream;
  * cut into windows of {@code maxSeqLen} tokens (the tail shorter than a window is dropped). Every token of
  * a window is a target, so no position is padding. When the dev loss is on, {@code devExamples} windows
  * (at most a tenth) chosen by seeded hash of their index are held out. {@link CopyDrills} add drill windows to the
- * training ones (the separator after each writing is the encoding of a newline).
+ * training ones and make the lead phase's windows (the separator after each writing is the encoding of a newline).
  *
+ * @param lead   the drill windows trained on alone before the text ({@link CopyDrills#leadSteps()})
  * @param tokens all tokens of the file, EOS included
  * @param drills how many of the training windows are copy drills
  */
-record PackedText(List<TokenSequence> train, List<TokenSequence> dev, long tokens, int drills) {
+record PackedText(List<TokenSequence> lead, List<TokenSequence> train, List<TokenSequence> dev, long tokens,
+        int drills) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,10 +58,12 @@ record PackedText(List<TokenSequence> train, List<TokenSequence> dev, long token
             TokenSequence seq = TokenSequence.allTargets(Arrays.copyOfRange(stream, w * len, (w + 1) * len));
             (held.contains(w) ? dev : train).add(seq);
         }
-        List<TokenSequence> drilled = drills.windows(stream, train.size(), len, tokenizer.encode("\n"),
-                tokenizer.eosId(), s.seed());
+        CopyDrills.Alphabet alphabet = new CopyDrills.Alphabet(stream, tokenizer.encode("\n"),
+                new HashSet<>(List.of(tokenizer.eosId(), tokenizer.padId())), tokenizer.vocabSize());
+        List<TokenSequence> drilled = drills.windows(alphabet, train.size(), len, s.seed());
         train.addAll(drilled);
-        return new PackedText(List.copyOf(train), List.copyOf(dev), stream.length, drilled.size());
+        List<TokenSequence> lead = drills.lead(alphabet, s.batchSize() * s.gradAccumulation(), s.seed());
+        return new PackedText(lead, List.copyOf(train), List.copyOf(dev), stream.length, drilled.size());
     }
 
     private static int[] tokenize(Path textFile, TrainingTokenizer tokenizer) throws IOException {

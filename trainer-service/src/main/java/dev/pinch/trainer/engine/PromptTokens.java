@@ -35,4 +35,9 @@ record PromptTokens(PinchTokenizer tokenizer, PromptEncoder format) implements T
     public int padId() {
         return tokenizer.padId();
     }
+
+    @Override
+    public int vocabSize() {
+        return tokenizer.vocabSize();
+    }
 }

@@ -75,9 +75,8 @@ final class StepRunner {
                 int[] indices = plan.at(cursor);
                 batches.add(indices);
                 MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId);
-                model.dropoutSeed(seed * 1_000_003L + (long) cursor.epoch() * plan.batchesPerEpoch()
-                        + cursor.position());
-                cursor = cursor.advance(plan.batchesPerEpoch());
+                model.dropoutSeed(seed * 1_000_003L + plan.ordinal(cursor));
+                cursor = plan.next(cursor);
                 nll += microBatch(mb, step);
                 targets += mb.targetTokens();
                 tokens += mb.realTokens();

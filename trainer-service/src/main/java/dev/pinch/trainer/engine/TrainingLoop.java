@@ -53,7 +53,7 @@ final class TrainingLoop {
     }
 
     private long microBatchLimit() {
-        return s.maxSteps() > 0 ? Long.MAX_VALUE : (long) s.epochs() * plan.batchesPerEpoch();
+        return s.maxSteps() > 0 ? Long.MAX_VALUE : plan.batchesBefore(plan.epochsWithLead(s.epochs()));
     }
 
     TrainingOutcome run(Path resumeFrom, TrainingCallbacks callbacks, BooleanSupplier cancelled) throws Exception {
@@ -89,7 +89,7 @@ final class TrainingLoop {
                     }
                     return new TrainingOutcome(step, meter.lastLoss(), last, true);
                 }
-                long consumed = (long) cursor.epoch() * plan.batchesPerEpoch() + cursor.position();
+                long consumed = plan.ordinal(cursor);
                 int micro = (int) Math.min(s.gradAccumulation(), microBatchLimit() - consumed);
                 double lr = schedule.at(step);
                 long t0 = System.nanoTime();

@@ -15,4 +15,7 @@ interface TrainingTokenizer {
     int eosId();
 
     int padId();
+
+    /** Token ids run from 0 to {@code vocabSize() - 1}. */
+    int vocabSize();
 }

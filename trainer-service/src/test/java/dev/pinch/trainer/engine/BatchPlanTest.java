@@ -44,6 +44,31 @@ class BatchPlanTest {
     }
 
     @Test
+    void aLeadIsEpochZeroAndTheMainExamplesFollowItEpochByEpoch() {
+        List<TokenSequence> lead = sequences(40, 5);
+        List<TokenSequence> main = sequences(100, 6);
+        BatchPlan plan = new BatchPlan(lead, main, 16, 42);
+        assertThat(plan.sequences()).hasSize(140);
+        assertThat(plan.batchesIn(0)).isEqualTo(3);
+        assertThat(plan.batchesIn(1)).isEqualTo(7).isEqualTo(plan.batchesPerEpoch());
+        assertThat(plan.epoch(0).stream().flatMapToInt(Arrays::stream).sorted().toArray())
+                .isEqualTo(java.util.stream.IntStream.range(0, 40).toArray());
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            assertThat(plan.epoch(epoch).stream().flatMapToInt(Arrays::stream).sorted().toArray())
+                    .isEqualTo(java.util.stream.IntStream.range(40, 140).toArray());
+        }
+        assertThat(plan.next(new DataCursor(0, 2))).isEqualTo(new DataCursor(1, 0));
+        assertThat(plan.next(new DataCursor(1, 6))).isEqualTo(new DataCursor(2, 0));
+        assertThat(plan.ordinal(new DataCursor(2, 1))).isEqualTo(3 + 7 + 1);
+        assertThat(plan.batchesBefore(plan.epochsWithLead(2))).isEqualTo(3 + 2 * 7);
+
+        BatchPlan none = new BatchPlan(main, 16, 42);
+        assertThat(none.ordinal(new DataCursor(2, 1))).as("without a lead, as before").isEqualTo(2 * 7 + 1);
+        assertThat(none.batchesBefore(none.epochsWithLead(2))).isEqualTo(14);
+        assertThat(none.epoch(0).get(0)).isEqualTo(new BatchPlan(List.of(), main, 16, 42).epoch(0).get(0));
+    }
+
+    @Test
     void bucketingKeepsPaddingFarBelowRandomBatches() {
         List<TokenSequence> data = sequences(2000, 3);
         double bucketed = padding(data, new BatchPlan(data, 16, 1).epoch(0));

@@ -49,6 +49,11 @@ class SftDataTest {
         public int padId() {
             return 0;
         }
+
+        @Override
+        public int vocabSize() {
+            return 128;
+        }
     };
 
     @Test
@@ -124,6 +129,15 @@ class SftDataTest {
         assertThat(drilled.train().subList(plain.train().size(), drilled.train().size()))
                 .allMatch(w -> w.length() == 16 && w.targetCount() < 12 && w.source().startsWith("copy-drill-"));
         assertThat(drilled.dev()).usingRecursiveFieldByFieldElementComparator().isEqualTo(plain.dev());
+        assertThat(drilled.lead()).isEmpty();
+
+        TrainingSettings accumulated = TrainingSettings.from(Map.of("maxSeqLen", 16, "devExamples", 2,
+                "batchSize", 3, "gradAccumulation", 2));
+        PackedText led = PackedText.load(text, CHARS, accumulated,
+                new CopyDrills(0.5, 2, 4, CopyDrills.Draw.UNIFORM, 4, 10));
+        assertThat(led.lead()).as("4 steps of 3 windows by 2 micro-batches").hasSize(24)
+                .allMatch(w -> w.length() == 10 && w.source().startsWith("copy-lead-"));
+        assertThat(led.train()).hasSize(2 * plain.train().size());
     }
 
     private Path write(String name, List<Map<String, String>> rows) throws Exception {

@@ -67,6 +67,40 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aRunWithALeadTrainsOnItFirstAndResumesAcrossItsEndWithTheSameWeights() throws Exception {
+        TrainingSettings s = TrainingSettings.from(CONFIG);
+        List<TokenSequence> lead = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lead.add(new TokenSequence(new int[] {7, 8, 9, 7, 8, 9}, new byte[] {0, 0, 0, 1, 1, 1}));
+        }
+        float[][] plain;
+        try (TinyLm m = TinyLm.create(11, 6, 5)) {
+            loop(m, s, tmp.resolve("plain")).run(null, new Recorder(-1), () -> false);
+            plain = weights(m);
+        }
+        float[][] expected;
+        try (TinyLm m = TinyLm.create(11, 6, 5)) {
+            loop(m, s, tmp.resolve("a"), lead).run(null, new Recorder(-1), () -> false);
+            expected = weights(m);
+        }
+        assertThat(expected[0]).as("the lead changed what was learned").isNotEqualTo(plain[0]);
+        try (TinyLm m = TinyLm.create(11, 6, 5)) {
+            assertThatThrownBy(() -> loop(m, s, tmp.resolve("b"), lead).run(null, new Recorder(5), () -> false))
+                    .hasMessageContaining("crash");
+        }
+        Path latest = Checkpoints.latest(tmp.resolve("b")).orElseThrow();
+        assertThat(TrainerState.read(latest).cursor()).as("3 lead batches of 4, then 3 of the main examples")
+                .isEqualTo(new DataCursor(1, 3));
+        try (TinyLm m = TinyLm.load(latest)) {
+            loop(m, s, tmp.resolve("b"), lead).run(latest, new Recorder(-1), () -> false);
+            float[][] actual = weights(m);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i]).containsExactly(expected[i], org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void cancellationWritesACheckpointAndReportsCancelled() throws Exception {
         TrainingSettings s = TrainingSettings.from(CONFIG);
         Recorder r = new Recorder(-1);
@@ -95,6 +129,10 @@ class TrainingLoopTest {
     }
 
     static TrainingLoop loop(CausalLm model, TrainingSettings s, Path workDir) {
+        return loop(model, s, workDir, List.of());
+    }
+
+    static TrainingLoop loop(CausalLm model, TrainingSettings s, Path workDir, List<TokenSequence> lead) {
         Random r = new Random(9);
         List<TokenSequence> data = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -108,7 +146,7 @@ class TrainingLoopTest {
         }
         RunSpec spec = new RunSpec("sft", "run-1", "mix-1", "abc", s, "tiny", new DeviceChoice(Device.cpu(), "fp32", null),
                 new TrainerState.Seeds(s.seed(), s.seed(), s.seed()), List.of(), workDir, Map.of());
-        return new TrainingLoop(model, new BatchPlan(data.subList(0, 34), s.batchSize(), s.seed()),
+        return new TrainingLoop(model, new BatchPlan(lead, data.subList(0, 34), s.batchSize(), s.seed()),
                 new DevEvaluator(data.subList(34, 40), s.batchSize(), 0), spec, 0);
     }
 
