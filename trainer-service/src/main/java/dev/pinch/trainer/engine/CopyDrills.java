@@ -63,6 +63,16 @@ public record CopyDrills(double share, int minLength, int maxLength, Draw draw, 
         this(share, minLength, maxLength, Draw.TEXT, 0, 0);
     }
 
+    /**
+     * The drills' part of a model name's hash, spelt out here rather than left to the record's {@code toString}, whose
+     * format Java does not fix: {@code CopyDrills[share=…, minLength=…, maxLength=…, draw=…, leadSteps=…,
+     * leadLength=…]}.
+     */
+    public String key() {
+        return "CopyDrills[share=" + share + ", minLength=" + minLength + ", maxLength=" + maxLength + ", draw=" + draw
+                + ", leadSteps=" + leadSteps + ", leadLength=" + leadLength + "]";
+    }
+
     /** Drill windows to add beside {@code natural} natural ones so that they make {@link #share()} of all. */
     int count(int natural) {
         return (int) Math.round(natural * share / (1 - share));

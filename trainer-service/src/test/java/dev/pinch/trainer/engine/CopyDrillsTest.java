@@ -92,6 +92,13 @@ class CopyDrillsTest {
     }
 
     @Test
+    void itsKeySpellsOutEveryComponent() {
+        CopyDrills drills = new CopyDrills(1.0 / 6, 8, 48, CopyDrills.Draw.UNIFORM, 2000, 128);
+        assertThat(drills.key()).isEqualTo("CopyDrills[share=0.16666666666666666, minLength=8, maxLength=48,"
+                + " draw=UNIFORM, leadSteps=2000, leadLength=128]");
+    }
+
+    @Test
     void refusesAShareOrLengthsItCannotUse() {
         assertThatThrownBy(() -> new CopyDrills(0.95, 8, 48)).hasMessageContaining("share must be in [0, 0.9]");
         assertThatThrownBy(() -> new CopyDrills(0.25, 8, 4)).hasMessageContaining("minLength <= maxLength");
