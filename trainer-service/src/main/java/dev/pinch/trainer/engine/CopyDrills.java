@@ -29,8 +29,11 @@ import java.util.stream.IntStream;
  * @param draw       where the segments' tokens come from
  * @param leadSteps  optimizer steps of drills alone before the text (0: none)
  * @param leadLength tokens per lead window (at least 2 × (minLength + separator) to hold one segment twice)
+ * @param leadLearningRate the lead's constant rate ({@link LrSchedule.Lead}; positive when there is a lead); the text
+ *                   phase's schedule then starts afresh
  */
-public record CopyDrills(double share, int minLength, int maxLength, Draw draw, int leadSteps, int leadLength) {
+public record CopyDrills(double share, int minLength, int maxLength, Draw draw, int leadSteps, int leadLength,
+        double leadLearningRate) {
 
     /** Where drill tokens come from. */
     public enum Draw {
@@ -56,21 +59,26 @@ public record CopyDrills(double share, int minLength, int maxLength, Draw draw, 
             throw new IllegalArgumentException("copy drill lead needs leadSteps >= 0 and windows of at least "
                     + (2 * minLength + 2) + " tokens, were " + leadSteps + " and " + leadLength);
         }
+        if (leadSteps > 0 && !(leadLearningRate > 0)) {
+            throw new IllegalArgumentException("copy drill lead needs a positive learning rate, was "
+                    + leadLearningRate);
+        }
     }
 
     /** Drills of the text's own tokens beside the text, no lead phase. */
     public CopyDrills(double share, int minLength, int maxLength) {
-        this(share, minLength, maxLength, Draw.TEXT, 0, 0);
+        this(share, minLength, maxLength, Draw.TEXT, 0, 0, 0);
     }
 
     /**
      * The drills' part of a model name's hash, spelt out here rather than left to the record's {@code toString}, whose
      * format Java does not fix: {@code CopyDrills[share=…, minLength=…, maxLength=…, draw=…, leadSteps=…,
-     * leadLength=…]}.
+     * leadLength=…, leadLearningRate=…]}.
      */
     public String key() {
         return "CopyDrills[share=" + share + ", minLength=" + minLength + ", maxLength=" + maxLength + ", draw=" + draw
-                + ", leadSteps=" + leadSteps + ", leadLength=" + leadLength + "]";
+                + ", leadSteps=" + leadSteps + ", leadLength=" + leadLength + ", leadLearningRate=" + leadLearningRate
+                + "]";
     }
 
     /** Drill windows to add beside {@code natural} natural ones so that they make {@link #share()} of all. */
@@ -92,6 +100,11 @@ public record CopyDrills(double share, int minLength, int maxLength, Draw draw, 
     /** The drill windows of {@code len} tokens for {@code natural} natural windows: deterministic in {@code seed}. */
     List<TokenSequence> windows(Alphabet alphabet, int natural, int len, long seed) {
         return make("copy-drill-", count(natural), alphabet, len, seed ^ 0x636f70794472696cL);
+    }
+
+    /** The lead phase's learning rate. */
+    LrSchedule.Lead schedule() {
+        return new LrSchedule.Lead(leadSteps, leadLearningRate);
     }
 
     /** The lead phase's windows: {@code leadSteps × windowsPerStep} of {@code leadLength} tokens. */

@@ -117,8 +117,8 @@ public final class DjlTrainingEngine implements TrainingEngine {
                     data.lead().size(), data.tokens(), data.train().size(), s.maxSeqLen(), data.drills(),
                     data.dev().size(), device.name());
             return new TrainingLoop(model, new BatchPlan(data.lead(), data.train(), s.batchSize(), s.seed()),
-                    new DevEvaluator(data.dev(), s.batchSize(), tokenizer.padId()), spec, tokenizer.padId())
-                    .run(job.resumeFrom(), callbacks, cancelled);
+                    new DevEvaluator(data.dev(), s.batchSize(), tokenizer.padId()), spec, tokenizer.padId(),
+                    job.drills().schedule()).run(job.resumeFrom(), callbacks, cancelled);
         }
     }
 

@@ -33,8 +33,15 @@ final class TrainingLoop {
     private final TrainingSettings s;
     private final CheckpointWriter writer;
     private final int padId;
+    private final LrSchedule.Lead lead;
 
     TrainingLoop(CausalLm model, BatchPlan plan, DevEvaluator dev, RunSpec spec, int padId) {
+        this(model, plan, dev, spec, padId, LrSchedule.Lead.NONE);
+    }
+
+    /** A loop whose first {@code lead.steps()} steps run at the lead's own rate (the plan's lead examples). */
+    TrainingLoop(CausalLm model, BatchPlan plan, DevEvaluator dev, RunSpec spec, int padId, LrSchedule.Lead lead) {
+        this.lead = lead;
         this.model = model;
         this.padId = padId;
         this.plan = plan;
@@ -79,7 +86,7 @@ final class TrainingLoop {
             }
             StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip(),
                     s.gradientCheckpointing(), spec.seeds().init());
-            LrSchedule schedule = LrSchedule.of(s, total);
+            LrSchedule schedule = LrSchedule.of(s, total, lead);
             long lastSaved = step;
             int nonFiniteRun = 0;
             while (step < total) {

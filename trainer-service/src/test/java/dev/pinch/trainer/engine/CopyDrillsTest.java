@@ -60,7 +60,7 @@ class CopyDrillsTest {
 
     @Test
     void uniformTokensComeFromTheWholeVocabularyButNeverASpecialOrTheSeparator() {
-        CopyDrills drills = new CopyDrills(0.5, 8, 48, CopyDrills.Draw.UNIFORM, 0, 0);
+        CopyDrills drills = new CopyDrills(0.5, 8, 48, CopyDrills.Draw.UNIFORM, 0, 0, 0);
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (TokenSequence w : drills.windows(ALPHABET, 200, 128, 1)) {
             List<int[]> runs = runs(w);
@@ -79,7 +79,7 @@ class CopyDrillsTest {
 
     @Test
     void theLeadHasItsStepsWorthOfWindowsOfItsOwnLength() {
-        CopyDrills drills = new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 128);
+        CopyDrills drills = new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 128, 1e-3);
         List<TokenSequence> lead = drills.lead(ALPHABET, 16, 3);
         assertThat(lead).hasSize(80).allMatch(w -> w.length() == 128 && w.targetCount() > 40);
         assertThat(lead.get(0).source()).isEqualTo("copy-lead-0");
@@ -87,15 +87,15 @@ class CopyDrillsTest {
         assertThat(Arrays.equals(lead.get(0).ids(), drills.windows(ALPHABET, 100, 128, 3).get(0).ids()))
                 .as("lead and text-phase drills are drawn apart").isFalse();
         assertThat(new CopyDrills(0.2, 8, 48).lead(ALPHABET, 16, 3)).isEmpty();
-        assertThatThrownBy(() -> new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 12))
+        assertThatThrownBy(() -> new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 12, 1e-3))
                 .hasMessageContaining("windows of at least 18 tokens");
     }
 
     @Test
     void itsKeySpellsOutEveryComponent() {
-        CopyDrills drills = new CopyDrills(1.0 / 6, 8, 48, CopyDrills.Draw.UNIFORM, 2000, 128);
+        CopyDrills drills = new CopyDrills(1.0 / 6, 8, 48, CopyDrills.Draw.UNIFORM, 2000, 128, 1e-3);
         assertThat(drills.key()).isEqualTo("CopyDrills[share=0.16666666666666666, minLength=8, maxLength=48,"
-                + " draw=UNIFORM, leadSteps=2000, leadLength=128]");
+                + " draw=UNIFORM, leadSteps=2000, leadLength=128, leadLearningRate=0.001]");
     }
 
     @Test

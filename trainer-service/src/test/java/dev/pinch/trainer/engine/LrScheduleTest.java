@@ -31,4 +31,17 @@ class LrScheduleTest {
         assertThat(s.at(5)).isCloseTo(1e-3, within(1e-15));
         assertThat(s.at(10)).isCloseTo(0, within(1e-15));
     }
+
+    @Test
+    void aLeadRunsAtItsOwnRateThenTheScheduleStartsAfresh() {
+        LrSchedule s = new LrSchedule(1e-3, 4, 24, 0.1, new LrSchedule.Lead(10, 5e-4));
+        assertThat(s.at(0)).isCloseTo(1.25e-4, within(1e-15));
+        assertThat(s.at(3)).isCloseTo(5e-4, within(1e-15));
+        assertThat(s.at(9)).isCloseTo(5e-4, within(1e-15));
+        LrSchedule after = new LrSchedule(1e-3, 4, 14, 0.1);
+        for (int i = 0; i < 16; i++) {
+            assertThat(s.at(10 + i)).as("step %d after the lead", i).isEqualTo(after.at(i));
+        }
+        assertThat(new LrSchedule(1e-3, 4, 14, 0.1, LrSchedule.Lead.NONE).at(8)).isEqualTo(after.at(8));
+    }
 }

@@ -134,7 +134,7 @@ class SftDataTest {
         TrainingSettings accumulated = TrainingSettings.from(Map.of("maxSeqLen", 16, "devExamples", 2,
                 "batchSize", 3, "gradAccumulation", 2));
         PackedText led = PackedText.load(text, CHARS, accumulated,
-                new CopyDrills(0.5, 2, 4, CopyDrills.Draw.UNIFORM, 4, 10));
+                new CopyDrills(0.5, 2, 4, CopyDrills.Draw.UNIFORM, 4, 10, 1e-3));
         assertThat(led.lead()).as("4 steps of 3 windows by 2 micro-batches").hasSize(24)
                 .allMatch(w -> w.length() == 10 && w.source().startsWith("copy-lead-"));
         assertThat(led.train()).hasSize(2 * plain.train().size());
