@@ -53,12 +53,12 @@ public interface TrainerConfig {
     Map<String, String> builtinPretrain();
 
     /**
-     * Share of the built-in base model's pretraining windows that are copy drills ({@code CopyDrills}: segments of
-     * 8 to 48 of the text's tokens written twice, the second writing the target), in [0, 0.9]. Default 0: none, the
-     * shipped recipe. A non-zero share names the model by a hash that also covers it.
+     * Share of the built-in base model's text-phase pretraining windows that are copy drills ({@code CopyDrills}:
+     * segments of 8 to 48 uniformly drawn tokens written twice, the second writing the target), in [0, 0.9]. Unset
+     * (the default): the recipe's share, 0.25 ({@code BuiltinModel.copyDrills()}). Another share names the model by a
+     * hash that also covers it. The recipe's lead phase of drills alone is not changed by it.
      */
-    @WithDefault("0")
-    double builtinCopyDrills();
+    Optional<Double> builtinCopyDrills();
 
     /**
      * Whether the built-in base model is published from the copy shipped with this service when that copy matches

@@ -14,7 +14,7 @@ import java.util.Map;
  * How the built-in base model is pretrained and what it is called: the engine's recipe
  * ({@link BuiltinModel#pretrainSettings()}) with the {@code pinch.trainer.builtin-pretrain} overrides, named
  * {@code builtin-<BuiltinModel.configHash()>}, or, with overrides, {@code builtin-<sha256(hash;settings hash)>};
- * with {@code pinch.trainer.builtin-copy-drills}, the hash also covers the drills.
+ * with another {@code pinch.trainer.builtin-copy-drills} share than the recipe's, the hash also covers the drills.
  */
 @Startup
 @ApplicationScoped
@@ -33,7 +33,10 @@ public class BuiltinRecipe {
     public BuiltinRecipe(TrainerConfig config) {
         this.config = config;
         try {
-            this.drills = new CopyDrills(config.builtinCopyDrills(), 8, 48);
+            CopyDrills recipe = BuiltinModel.copyDrills();
+            this.drills = config.builtinCopyDrills().map(share -> new CopyDrills(share, recipe.minLength(),
+                    recipe.maxLength(), recipe.draw(), recipe.leadSteps(), recipe.leadLength(), recipe.leadLearningRate()))
+                    .orElse(recipe);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pinch.trainer.builtin-copy-drills: " + e.getMessage(), e);
         }
@@ -44,7 +47,7 @@ public class BuiltinRecipe {
         String known = name;
         if (known == null) {
             String hash = BuiltinModel.configHash();
-            String drilled = drills.share() == 0 ? "" : ";" + drills;
+            String drilled = drills.equals(BuiltinModel.copyDrills()) ? "" : ";" + drills.key();
             known = "builtin-" + (config.builtinPretrain().isEmpty() && drilled.isEmpty() ? hash
                     : RunIds.sha256(hash + ";" + settings().configHash() + drilled));
             name = known;
@@ -66,7 +69,7 @@ public class BuiltinRecipe {
         return TrainingSettings.from(merged);
     }
 
-    /** The copy drills added to the pretraining text (none by default). */
+    /** The copy drills of the pretraining: the recipe's, with the configured share. */
     public CopyDrills drills() {
         return drills;
     }

@@ -8,6 +8,8 @@ import dev.pinch.trainer.domain.BaseModelStatus;
 import dev.pinch.store.LocalArtifactStore;
 import dev.pinch.trainer.TestData;
 import dev.pinch.trainer.config.TrainerConfig;
+import dev.pinch.trainer.engine.BuiltinModel;
+import dev.pinch.trainer.engine.CopyDrills;
 import dev.pinch.trainer.engine.PretrainJob;
 import dev.pinch.trainer.engine.TrainingCallbacks;
 import dev.pinch.trainer.engine.TrainingEngine;
@@ -70,11 +72,11 @@ class BuiltinBaseModelTest {
 
     /** The config with these pretraining overrides (none: the recipe as shipped). */
     TrainerConfig config(String corpus, Map<String, String> pretrain) {
-        return config(corpus, pretrain, 0);
+        return config(corpus, pretrain, Optional.empty());
     }
 
-    /** The config with these pretraining overrides and this copy drill share. */
-    TrainerConfig config(String corpus, Map<String, String> pretrain, double copyDrills) {
+    /** The config with these pretraining overrides and this copy drill share (empty: the recipe's). */
+    TrainerConfig config(String corpus, Map<String, String> pretrain, Optional<Double> copyDrills) {
         Map<String, Object> values = Map.ofEntries(Map.entry("concurrency", 1),
                 Map.entry("workDir", root.resolve("work").toString()), Map.entry("eventSource", "/test"),
                 Map.entry("builtinCorpus", corpus), Map.entry("builtinCorpusVersion", Optional.empty()),
@@ -118,15 +120,23 @@ class BuiltinBaseModelTest {
     void copyDrillsReachThePretrainingAndNameAModelOfTheirOwn() throws Exception {
         LocalArtifactStore store = new LocalArtifactStore(root.resolve("store"));
         TestData.writeBuiltinCorpus(store);
-        TrainerConfig drilled = config("builtin", Map.of("maxSteps", "3"), 0.4);
+        TrainerConfig drilled = config("builtin", Map.of("maxSteps", "3"), Optional.of(0.4));
         BuiltinBaseModel builtin = new BuiltinBaseModel(store, engine, new CorpusText(store, drilled), drilled,
                 new BuiltinRecipe(drilled));
         ensure(builtin, TestData.CORPUS);
-        assertThat(jobs.get(0).drills()).isEqualTo(new dev.pinch.trainer.engine.CopyDrills(0.4, 8, 48));
+        CopyDrills recipe = BuiltinModel.copyDrills();
+        assertThat(jobs.get(0).drills()).as("the recipe's drills with the configured share").isEqualTo(new CopyDrills(
+                0.4, recipe.minLength(), recipe.maxLength(), recipe.draw(), recipe.leadSteps(), recipe.leadLength(),
+                recipe.leadLearningRate()));
         assertThat(builtin.name()).matches("builtin-[0-9a-f]{64}")
                 .isNotEqualTo(new BuiltinRecipe(config("builtin", Map.of("maxSteps", "3"))).name());
-        assertThat(new BuiltinRecipe(config("builtin", Map.of())).drills().share()).as("none by default").isZero();
-        assertThatThrownBy(() -> new BuiltinRecipe(config("builtin", Map.of(), 0.95)))
+        assertThat(new BuiltinRecipe(config("builtin", Map.of())).drills()).as("the recipe's by default")
+                .isEqualTo(recipe);
+        assertThat(new BuiltinRecipe(config("builtin", Map.of(), Optional.of(0.25))).name())
+                .as("the recipe's share, spelt out, names the shipped model")
+                .isEqualTo(new BuiltinRecipe(config("builtin", Map.of())).name())
+                .isEqualTo("builtin-" + BuiltinModel.configHash());
+        assertThatThrownBy(() -> new BuiltinRecipe(config("builtin", Map.of(), Optional.of(0.95))))
                 .hasMessageStartingWith("pinch.trainer.builtin-copy-drills: copy drill share must be in [0, 0.9]");
     }
 
