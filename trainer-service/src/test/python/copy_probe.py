@@ -6,8 +6,9 @@ Copying: feeds each held-out sentence twice, "S\\nS", to the model as transforme
 mean loss (nats/token) of the first reading and of the repeat. A model that can copy from its context (induction
 heads) predicts the repeat almost perfectly (well under 1 nat/token); one that cannot scores the repeat like the first
 reading. The built-in tasks copy, translation and continuation all need that ability, so this tells a weak base model
-apart from a bad tuning recipe. It also scores copy drills like those the trainer's CopyDrills adds to pretraining
-(pinch.trainer.builtin-copy-drills): random segments of the sentences' tokens, written twice.
+apart from a bad tuning recipe. It also scores copy drills like those the trainer's CopyDrills writes with Draw.TEXT:
+random segments of the sentences' own tokens, written twice (the built-in recipe's drills draw their tokens uniformly
+from the vocabulary instead).
 
 Held-out loss: when the directory has heldout.json (a built-in model release), the mean next-token loss over its
 windows, beside the loss Pinch recorded there.

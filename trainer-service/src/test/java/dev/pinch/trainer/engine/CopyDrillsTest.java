@@ -89,6 +89,10 @@ class CopyDrillsTest {
         assertThat(new CopyDrills(0.2, 8, 48).lead(ALPHABET, 16, 3)).isEmpty();
         assertThatThrownBy(() -> new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 12, 1e-3))
                 .hasMessageContaining("windows of at least 18 tokens");
+        assertThatThrownBy(() -> new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 5, 128, 0))
+                .hasMessageContaining("lead needs a positive learning rate, was 0.0");
+        assertThat(new CopyDrills(0.2, 8, 48, CopyDrills.Draw.UNIFORM, 0, 0, 0).lead(ALPHABET, 16, 3))
+                .as("no lead, no rate needed").isEmpty();
     }
 
     @Test
