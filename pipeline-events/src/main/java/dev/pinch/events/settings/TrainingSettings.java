@@ -52,6 +52,9 @@ import java.util.TreeMap;
  *                         activations (default false); not part of the config hash, since the gradients are the same
  * @param memoryLimitGb    the most memory (GB, 1e9 bytes) a run's estimated peak may take; 0 (the default) means the
  *                         device's memory; a run over it is refused before it starts (the trainer's MemoryCheck); not hashed
+ * @param lossAverage      {@code token} (the default: every response token weighs the same) or {@code example} (every
+ *                         example weighs the same, whatever its response's length): {@link LossAverage}; hashed
+ *                         unless it is the default, so that existing runs keep their hashes
  */
 public record TrainingSettings(
         int maxSteps,
@@ -76,7 +79,8 @@ public record TrainingSettings(
         String baseModel,
         LoraSettings lora,
         boolean gradientCheckpointing,
-        double memoryLimitGb) {
+        double memoryLimitGb,
+        LossAverage lossAverage) {
 
     public static final String BUILTIN = "builtin";
 
@@ -132,7 +136,8 @@ public record TrainingSettings(
                 r.device("device", ComputeDevice.AUTO), r.precision("precision", Precision.AUTO, PRECISIONS),
                 template(r), r.string("baseModel", BUILTIN),
                 LoraSettings.read(r.raw("lora"), r.field("lora"), sink), r.bool("gradientCheckpointing", false),
-                r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE));
+                r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE),
+                LossAverage.of(r.matching("lossAverage", "token", LossAverage.PATTERN, "token or example")));
         r.rejectUnknown();
         return s;
     }
@@ -156,7 +161,8 @@ public record TrainingSettings(
             try {
                 Object v = c.getAccessor().invoke(this);
                 m.put(c.getName(), v instanceof LoraSettings lora ? lora.asMap()
-                        : v instanceof ComputeDevice || v instanceof Precision ? v.toString() : v);
+                        : v instanceof ComputeDevice || v instanceof Precision || v instanceof LossAverage
+                        ? v.toString() : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -167,13 +173,17 @@ public record TrainingSettings(
     /**
      * sha256 over the resolved settings: equal for configs that differ only in defaults left out. Settings that
      * only decide when a run gives up or how memory is traded for time ({@link #HASH_EXEMPT}) are left out, and
-     * so is {@code lora} when absent, so adding them kept existing hashes; LoRA settings, when given, are hashed.
+     * so are {@code lora} when absent and {@code lossAverage} when {@code token}, so adding them kept existing
+     * hashes; LoRA settings, when given, and an {@code example} loss average are hashed.
      */
     public String configHash() {
         TreeMap<String, Object> hashed = new TreeMap<>(asMap());
         hashed.keySet().removeAll(HASH_EXEMPT);
         if (lora == null) {
             hashed.remove("lora");
+        }
+        if (lossAverage == LossAverage.TOKEN) {
+            hashed.remove("lossAverage");
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

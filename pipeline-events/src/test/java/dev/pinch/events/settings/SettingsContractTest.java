@@ -46,6 +46,23 @@ class SettingsContractTest {
     }
 
     @Test
+    void theLossAverageIsTokenByDefaultAndHashedOnlyWhenItIsExample() {
+        TrainingSettings d = TrainingSettings.defaults();
+        assertThat(d.lossAverage()).isEqualTo(LossAverage.TOKEN);
+        assertThat(TrainingSettings.from(Map.of("lossAverage", "token")).configHash()).isEqualTo(d.configHash());
+        TrainingSettings example = TrainingSettings.from(Map.of("lossAverage", " example "));
+        assertThat(example.lossAverage()).isEqualTo(LossAverage.EXAMPLE);
+        assertThat(example.configHash()).as("it changes what a run computes").isNotEqualTo(d.configHash());
+        assertThat(example.asMap()).containsEntry("lossAverage", "example");
+        assertThat(TrainingSettings.from(new java.util.HashMap<>(example.asMap()))).isEqualTo(example);
+
+        List<Violation> out = new ArrayList<>();
+        TrainingSettings.read(Map.of("lossAverage", "sequence"), "training", out);
+        assertThat(out).extracting(v -> v.field() + ": " + v.reason())
+                .containsExactly("training.lossAverage: must be token or example, was sequence");
+    }
+
+    @Test
     void settingsRoundTripThroughTheirOwnMapWithTheTemplateAsWritten() {
         TrainingSettings d = TrainingSettings.defaults();
         TrainingSettings back = TrainingSettings.from(new java.util.HashMap<>(d.asMap()));

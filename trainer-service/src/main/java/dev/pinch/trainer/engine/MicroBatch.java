@@ -4,10 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.pinch.events.settings.LossAverage;
 import java.util.List;
 
 /**
- * A right-padded micro-batch on the host: token ids (int64) and target weights, row-major [rows, cols].
+ * A right-padded micro-batch on the host: token ids (int64) and target weights, row-major [rows, cols]. The loss is
+ * {@code sum(weight × nll) / targetTokens}: with {@link LossAverage#TOKEN} every target weighs 1, the mean over
+ * target tokens; with {@link LossAverage#EXAMPLE} a row's targets weigh {@code targetTokens / (rows' with targets ×
+ * its targets)}, so the same division gives the mean over examples of each example's mean.
  *
  * @param realTokens   non-pad positions
  * @param targetTokens positions that count in the loss
@@ -15,6 +19,10 @@ import java.util.List;
 record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realTokens, int targetTokens) {
 
     static MicroBatch of(List<TokenSequence> sequences, int[] indices, int padId) {
+        return of(sequences, indices, padId, LossAverage.TOKEN);
+    }
+
+    static MicroBatch of(List<TokenSequence> sequences, int[] indices, int padId, LossAverage average) {
         int cols = 0;
         for (int i : indices) {
             cols = Math.max(cols, sequences.get(i).length());
@@ -35,7 +43,27 @@ record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realToken
             }
             real += s.length();
         }
+        if (average == LossAverage.EXAMPLE) {
+            perExample(targets, indices.length, cols, counted);
+        }
         return new MicroBatch(ids, targets, indices.length, cols, real, counted);
+    }
+
+    private static void perExample(float[] targets, int rows, int cols, int counted) {
+        int[] perRow = new int[rows];
+        int withTargets = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < cols; t++) {
+                perRow[r] += targets[r * cols + t] != 0 ? 1 : 0;
+            }
+            withTargets += perRow[r] > 0 ? 1 : 0;
+        }
+        for (int r = 0; r < rows; r++) {
+            float w = perRow[r] == 0 ? 0f : (float) ((double) counted / withTargets / perRow[r]);
+            for (int t = 0; t < cols; t++) {
+                targets[r * cols + t] *= w;
+            }
+        }
     }
 
     int positions() {

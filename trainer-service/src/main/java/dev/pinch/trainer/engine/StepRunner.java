@@ -3,16 +3,18 @@ package dev.pinch.trainer.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import dev.pinch.events.settings.LossAverage;
 import dev.pinch.lm.MaskedLmLoss;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * One optimizer step: forward and backward over up to {@code gradAccumulation} micro-batches (each a
- * masked mean; their gradients averaged), global gradient-norm clipping, one AdamW update, gradients
- * zeroed. Each micro-batch's arrays live in a sub-manager closed when its backward is done; the rest of the
- * step's arrays in a per-step sub-manager closed at the end of the step.
+ * One optimizer step: forward and backward over up to {@code gradAccumulation} micro-batches (each a masked
+ * mean over its target tokens or over its examples, see {@link MicroBatch}; their gradients averaged), global
+ * gradient-norm clipping, one AdamW update, gradients zeroed. Each micro-batch's arrays live in a sub-manager
+ * closed when its backward is done; the rest of the step's arrays in a per-step sub-manager closed at the end of
+ * the step.
  *
  * <p>A step whose loss or global gradient norm is not finite is skipped: no update (weights, moments and
  * AdamW's step stay as they were), gradients zeroed, and the result names the batch's examples.
@@ -41,18 +43,21 @@ final class StepRunner {
     private final LinkedHashMap<String, NDArray> params;
     private final boolean checkpointing;
     private final long seed;
+    private final LossAverage average;
 
     StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip) {
-        this(model, optimizer, plan, padId, gradClip, false, 0);
+        this(model, optimizer, plan, padId, gradClip, false, 0, LossAverage.TOKEN);
     }
 
     /**
      * @param checkpointing recompute each decoder layer's forward during backward
      * @param seed the run's seed, which with each micro-batch's data position seeds its dropout masks
+     * @param average how each micro-batch's loss averages over its targets
      */
     StepRunner(CausalLm model, AdamW optimizer, BatchPlan plan, int padId, double gradClip, boolean checkpointing,
-            long seed) {
+            long seed, LossAverage average) {
         this.checkpointing = checkpointing;
+        this.average = average;
         this.seed = seed;
         this.model = model;
         this.optimizer = optimizer;
@@ -74,7 +79,7 @@ final class StepRunner {
             for (int k = 0; k < micro; k++) {
                 int[] indices = plan.at(cursor);
                 batches.add(indices);
-                MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId);
+                MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId, average);
                 model.dropoutSeed(seed * 1_000_003L + plan.ordinal(cursor));
                 cursor = plan.next(cursor);
                 nll += microBatch(mb, step);

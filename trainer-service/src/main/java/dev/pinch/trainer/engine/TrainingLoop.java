@@ -85,7 +85,7 @@ final class TrainingLoop {
                 }
             }
             StepRunner runner = new StepRunner(model, optimizer, plan, padId, s.gradClip(),
-                    s.gradientCheckpointing(), spec.seeds().init());
+                    s.gradientCheckpointing(), spec.seeds().init(), s.lossAverage());
             LrSchedule schedule = LrSchedule.of(s, total, lead);
             long lastSaved = step;
             int nonFiniteRun = 0;
