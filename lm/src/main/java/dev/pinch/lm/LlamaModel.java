@@ -205,6 +205,20 @@ public final class LlamaModel implements AutoCloseable {
         return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, TrainingBackward.MAX_LOGITS);
     }
 
+    /**
+     * As {@link #backward(NDArray, ChunkLoss, float, boolean)} for a loss at listed positions: the final norm, LM head
+     * and log-softmax run at those positions only (the same value and gradients as the dense loss over
+     * {@link TargetLoss#denseWeights}, for the cost of the targets rather than of every position).
+     */
+    public double backward(NDArray inputIds, TargetLoss loss, float scale, boolean checkpointing) {
+        return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, TrainingBackward.MAX_LOGITS);
+    }
+
+    /** As {@link #backward(NDArray, TargetLoss, float, boolean)}, with at most {@code maxLogits} logits per run. */
+    double backward(NDArray inputIds, TargetLoss loss, float scale, boolean checkpointing, long maxLogits) {
+        return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, maxLogits);
+    }
+
     /** As {@link #backward(NDArray, ChunkLoss, float, boolean)}, with at most {@code maxLogits} logits per run. */
     double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing, long maxLogits) {
         return TrainingBackward.run(decoder, inputIds, loss, scale, checkpointing, maxLogits);

@@ -6,6 +6,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
@@ -27,6 +28,71 @@ class TrainingBackwardTest {
         try (LlamaModel model = LlamaModel.load(TestData.golden(name), Device.cpu())) {
             compare(model, model.parameters(), name);
         }
+    }
+
+    /**
+     * A loss at listed positions, whose head runs on the gathered hidden states of those positions only, gives the
+     * value and gradients of the dense masked loss over every position, plain or checkpointed, in one run or in runs
+     * of two rows; with no target at all, every gradient is zero.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"llama", "qwen2", "gemma2"})
+    void aLossAtListedPositionsEqualsTheDenseMaskedLoss(String name) throws IOException {
+        try (LlamaModel model = LlamaModel.load(TestData.golden(name), Device.cpu());
+                NDManager m = model.manager().newSubManager()) {
+            model.parameters().values().forEach(p -> p.setRequiresGradient(true));
+            NDArray ids = Safetensors.read(TestData.golden(name).resolve("golden.safetensors")).get("input_ids")
+                    .toNDArray(m, DataType.INT64);
+            int rows = (int) ids.getShape().get(0);
+            int cols = (int) ids.getShape().get(1);
+            float[] weights = new float[rows * cols];
+            java.util.Random r = new java.util.Random(9);
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = r.nextInt(3) == 0 ? 0.5f + r.nextFloat() : 0f;
+            }
+            TargetLoss targets = TargetLoss.of(ids.toLongArray(), weights, rows, cols);
+            assertThat(targets.size()).isGreaterThan(1).isLessThan(rows * (cols - 1));
+            assertThat(targets.denseWeights(rows, cols)).as("position 0 predicts nothing")
+                    .isEqualTo(denseBeyondFirst(weights, cols));
+            NDArray dense = m.create(targets.denseWeights(rows, cols), new Shape(rows, cols));
+            for (boolean checkpointing : new boolean[] {false, true}) {
+                double want = model.backward(ids, (logits, from) -> MaskedLmLoss.nllSum(logits, ids, dense, from),
+                        0.5f, checkpointing);
+                Map<String, NDArray> wantGrads = takeGradients(model, m);
+                for (long maxLogits : new long[] {TrainingBackward.MAX_LOGITS, 2 * model.config().vocabSize()}) {
+                    String variant = name + (checkpointing ? " checkpointed" : " plain") + ", " + maxLogits;
+                    double got = model.backward(ids, targets, 0.5f, checkpointing, maxLogits);
+                    assertThat(got).as(variant).isCloseTo(want, org.assertj.core.data.Percentage.withPercentage(1e-4));
+                    takeGradients(model, m).forEach((k, g) -> {
+                        NDArray w = wantGrads.get(k);
+                        float scale = Math.max(1f, w.abs().max().getFloat());
+                        assertThat(TestData.maxAbsDiff(g, w) / scale).as(variant + ": " + k).isLessThan(1e-5f);
+                    });
+                }
+            }
+            assertThat(model.backward(ids, TargetLoss.of(ids.toLongArray(), new float[rows * cols], rows, cols),
+                    1f, false)).isZero();
+            takeGradients(model, m).forEach((k, g) -> assertThat(g.abs().max().getFloat()).as(k).isZero());
+        }
+    }
+
+    private static float[] denseBeyondFirst(float[] weights, int cols) {
+        float[] out = weights.clone();
+        for (int i = 0; i < out.length; i += cols) {
+            out[i] = 0;
+        }
+        return out;
+    }
+
+    private static Map<String, NDArray> takeGradients(LlamaModel model, NDManager into) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (var e : model.parameters().entrySet()) {
+            NDArray g = e.getValue().getGradient().duplicate();
+            g.attach(into);
+            out.put(e.getKey(), g);
+            JniUtils.zeroGrad((PtNDArray) e.getValue());
+        }
+        return out;
     }
 
     /** With dropout, the recomputed layers must draw the first pass's masks, or the gradients are wrong. */

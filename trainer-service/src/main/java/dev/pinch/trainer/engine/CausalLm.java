@@ -3,8 +3,11 @@ package dev.pinch.trainer.engine;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import dev.pinch.lm.ChunkLoss;
+import dev.pinch.lm.MaskedLmLoss;
+import dev.pinch.lm.TargetLoss;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +39,21 @@ interface CausalLm extends AutoCloseable {
             Gradients.backward(value.mul(Gradients.scalar(value.getManager(), scale)));
             return value.getFloat();
         }
+    }
+
+    /**
+     * Forward and backward of {@code scale * loss}, a loss at listed positions only: a model that can runs its head at
+     * those positions alone. This default computes the same dense masked loss over every position.
+     *
+     * @return the summed loss (unscaled)
+     */
+    default double backward(NDArray inputIds, TargetLoss loss, float scale, boolean checkpointing) {
+        Shape shape = inputIds.getShape();
+        int rows = Math.toIntExact(shape.get(0));
+        int cols = Math.toIntExact(shape.get(1));
+        NDArray dense = inputIds.getManager().create(loss.denseWeights(rows, cols), shape);
+        return backward(inputIds, (logits, from) -> MaskedLmLoss.nllSum(logits, inputIds, dense, from), scale,
+                checkpointing);
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import dev.pinch.lm.ChunkLoss;
 import dev.pinch.lm.LlamaConfig;
 import dev.pinch.lm.LlamaModel;
+import dev.pinch.lm.TargetLoss;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,6 +52,11 @@ final class LlamaLm implements CausalLm {
 
     @Override
     public double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
+        return model.backward(inputIds, loss, scale, checkpointing);
+    }
+
+    @Override
+    public double backward(NDArray inputIds, TargetLoss loss, float scale, boolean checkpointing) {
         return model.backward(inputIds, loss, scale, checkpointing);
     }
 

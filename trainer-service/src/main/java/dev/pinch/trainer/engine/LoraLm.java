@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import dev.pinch.lm.ChunkLoss;
 import dev.pinch.lm.LoraAdapter;
 import dev.pinch.lm.LoraSpec;
+import dev.pinch.lm.TargetLoss;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +72,11 @@ final class LoraLm implements CausalLm {
 
     @Override
     public double backward(NDArray inputIds, ChunkLoss loss, float scale, boolean checkpointing) {
+        return base.backward(inputIds, loss, scale, checkpointing);
+    }
+
+    @Override
+    public double backward(NDArray inputIds, TargetLoss loss, float scale, boolean checkpointing) {
         return base.backward(inputIds, loss, scale, checkpointing);
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 
 import dev.pinch.events.settings.LossAverage;
 import dev.pinch.lm.MaskedLmLoss;
+import dev.pinch.lm.TargetLoss;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,15 +102,21 @@ final class StepRunner {
 
     /**
      * Forward and backward of one micro-batch (its masked mean NLL) in a manager of its own, closed before the next
-     * micro-batch starts; the model computes the loss a run of positions at a time, so a large vocabulary's logits
-     * never exist for the whole micro-batch, and with {@code gradientCheckpointing} recomputes each decoder layer's
-     * forward during backward. Returns the summed NLL.
+     * micro-batch starts. When most positions are not targets (SFT: the prompt), the model runs its head at the
+     * targets' positions only ({@link TargetLoss}); otherwise (pretraining windows) over every position, a run of
+     * positions at a time, so a large vocabulary's logits never exist for the whole micro-batch. With
+     * {@code gradientCheckpointing} the model recomputes each decoder layer's forward during backward. Returns the
+     * summed NLL.
      */
     private double microBatch(MicroBatch mb, NDManager step) {
         try (NDManager own = step.newSubManager()) {
             NDArray ids = mb.idsArray(own);
-            NDArray targets = mb.targetsArray(own);
             float scale = (float) (1.0 / Math.max(1, mb.targetTokens()));
+            if (mb.targetTokens() * 10L < mb.positions() * 9L) {
+                return model.backward(ids, TargetLoss.of(mb.ids(), mb.targets(), mb.rows(), mb.cols()), scale,
+                        checkpointing);
+            }
+            NDArray targets = mb.targetsArray(own);
             return model.backward(ids, (logits, from) -> MaskedLmLoss.nllSum(logits, ids, targets, from), scale,
                     checkpointing);
         }

@@ -38,8 +38,8 @@ class GcDuringBackwardTest {
         TrainingSettings s = TrainingSettings.from(CONFIG);
         TrainingLoopTest.Recorder quiet = new TrainingLoopTest.Recorder(-1);
         float[][] expected;
-        try (LlamaLm m = tiny()) {
-            TrainingLoopTest.loop(m, s, tmp.resolve("quiet")).run(null, quiet, () -> false);
+        try (LlamaLm m = tiny(); var model = new Forwarding(m, (call, logits) -> logits)) {
+            TrainingLoopTest.loop(model, s, tmp.resolve("quiet")).run(null, quiet, () -> false);
             expected = TrainingLoopTest.weights(m);
         }
         List<ByteBuffer> poison = new ArrayList<>();
