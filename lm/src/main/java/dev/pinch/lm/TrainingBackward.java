@@ -10,8 +10,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * One training forward and backward, in two parts joined by hand (DJL has no custom autograd functions):
  * <ul>
- *   <li><b>the head and loss in runs of positions</b>: the final hidden states are detached into a leaf; for each run
- *       of at most {@code maxLogits / (B * vocab)} positions, the norm, LM head and loss run with a graph and are
+ *   <li><b>the head and loss in runs</b> ({@link LossHeads}): the final hidden states are detached into a leaf; for
+ *       each run of at most {@code maxLogits / (B * vocab)} positions, the norm, LM head and loss run with a graph and are
  *       back-propagated at once, accumulating into the leaf's gradient and the head's; so the vocabulary-sized
  *       tensors of one run are alive at a time (for Qwen2.5's 151,936-token vocabulary at 2 × 512 tokens, 0.6 GB
  *       each for the whole batch); or, for a {@link TargetLoss}, for the hidden states of its positions only,
@@ -40,7 +40,7 @@ final class TrainingBackward {
         Shape shape = ids.getShape();
         long perRun = maxLogits == MAX_LOGITS ? LlamaModel.positionsPerRun(shape.get(0), d.vocabSize())
                 : Math.max(1, maxLogits / Math.max(1, shape.get(0) * d.vocabSize()));
-        return run(d, ids, checkpointing, (x, step, own) -> dense(d, x, step, own, loss, scale, perRun));
+        return run(d, ids, checkpointing, LossHeads.dense(d, loss, scale, perRun));
     }
 
     /**
@@ -49,64 +49,10 @@ final class TrainingBackward {
      */
     static double run(Decoder d, NDArray ids, TargetLoss loss, float scale, boolean checkpointing, long maxLogits) {
         long perRun = Math.max(1, maxLogits / d.vocabSize());
-        return run(d, ids, checkpointing, (x, step, own) -> picked(d, x, step, own, loss, scale, perRun));
+        return run(d, ids, checkpointing, LossHeads.picked(d, loss, scale, perRun));
     }
 
-    /** The head and loss over the detached final hidden states {@code x}: back-propagated into x; the loss's sum. */
-    private interface Head {
-        double backward(NDArray x, ForwardStep step, NDManager own);
-    }
-
-    private static double dense(Decoder d, NDArray x, ForwardStep step, NDManager own, ChunkLoss loss, float scale,
-            long perRun) {
-        int t = Math.toIntExact(x.getShape().get(1));
-        double value = 0;
-        for (int from = 0; from < t; from += (int) perRun) {
-            int to = (int) Math.min(t, from + perRun);
-            try (NDManager chunk = own.newSubManager()) {
-                NDArray part = x;
-                if (to - from < t) {
-                    part = x.get(":, " + from + ":" + to + ", :");
-                    part.attach(chunk);
-                }
-                NDArray l = loss.apply(d.head(part, step), from);
-                l.attach(chunk);
-                JniUtils.backward((PtNDArray) l, (PtNDArray) chunk.full(new Shape(), scale), false, false);
-                value += l.getFloat();
-            }
-        }
-        return value;
-    }
-
-    private static double picked(Decoder d, NDArray x, ForwardStep step, NDManager own, TargetLoss loss, float scale,
-            long perRun) {
-        Shape shape = x.getShape();
-        NDArray flat = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
-        if (loss.size() == 0) {
-            try (NDManager none = own.newSubManager()) {
-                NDArray zero = flat.sum().mul(0f);
-                zero.attach(none);
-                JniUtils.backward((PtNDArray) zero, (PtNDArray) none.full(new Shape(), 1f), false, false);
-            }
-            return 0;
-        }
-        double value = 0;
-        for (int from = 0; from < loss.size(); from += (int) perRun) {
-            int to = (int) Math.min(loss.size(), from + perRun);
-            try (NDManager chunk = own.newSubManager()) {
-                NDArray at = chunk.create(java.util.Arrays.copyOfRange(loss.positions(), from, to));
-                NDArray rows = flat.get(at).expandDims(0);
-                rows.attach(chunk);
-                NDArray l = loss.nllSum(d.head(rows, step).squeeze(0), from, chunk);
-                l.attach(chunk);
-                JniUtils.backward((PtNDArray) l, (PtNDArray) chunk.full(new Shape(), scale), false, false);
-                value += l.getFloat();
-            }
-        }
-        return value;
-    }
-
-    private static double run(Decoder d, NDArray ids, boolean checkpointing, Head head) {
+    private static double run(Decoder d, NDArray ids, boolean checkpointing, LossHeads.Head head) {
         Shape shape = ids.getShape();
         int t = Math.toIntExact(shape.get(1));
         boolean previous = JniUtils.isGradMode();
