@@ -60,9 +60,10 @@ final class LossHeads {
         NDArray flat = x.reshape(shape.get(0) * shape.get(1), shape.get(2));
         if (loss.size() == 0) {
             try (NDManager none = own.newSubManager()) {
-                NDArray zero = flat.sum().mul(0f);
-                zero.attach(none);
-                JniUtils.backward((PtNDArray) zero, (PtNDArray) none.full(new Shape(), 1f), false, false);
+                NDArray sum = flat.sum();
+                sum.attach(none);
+                JniUtils.backward((PtNDArray) sum, (PtNDArray) none.zeros(new Shape(), sum.getDataType()), false,
+                        false);
             }
             return 0;
         }
@@ -71,7 +72,9 @@ final class LossHeads {
             int to = (int) Math.min(loss.size(), from + perRun);
             try (NDManager chunk = own.newSubManager()) {
                 NDArray at = chunk.create(Arrays.copyOfRange(loss.positions(), from, to));
-                NDArray rows = flat.get(at).expandDims(0);
+                NDArray gathered = flat.get(at);
+                gathered.attach(chunk);
+                NDArray rows = gathered.expandDims(0);
                 rows.attach(chunk);
                 NDArray l = loss.nllSum(d.head(rows, step).squeeze(0), from, chunk);
                 l.attach(chunk);

@@ -33,7 +33,7 @@ class TrainingBackwardTest {
     /**
      * A loss at listed positions, whose head runs on the gathered hidden states of those positions only, gives the
      * value and gradients of the dense masked loss over every position, plain or checkpointed, in one run or in runs
-     * of two rows; with no target at all, every gradient is zero.
+     * of two targets; with no target at all, every gradient is zero.
      */
     @ParameterizedTest
     @ValueSource(strings = {"llama", "qwen2", "gemma2"})

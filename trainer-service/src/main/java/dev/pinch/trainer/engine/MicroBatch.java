@@ -15,8 +15,10 @@ import java.util.List;
  *
  * @param realTokens   non-pad positions
  * @param targetTokens positions that count in the loss
+ * @param lossUnits    what the loss is a mean over: its target tokens ({@code TOKEN}), or its rows with a target
+ *                     ({@code EXAMPLE})
  */
-record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realTokens, int targetTokens) {
+record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realTokens, int targetTokens, int lossUnits) {
 
     static MicroBatch of(List<TokenSequence> sequences, int[] indices, int padId) {
         return of(sequences, indices, padId, LossAverage.TOKEN);
@@ -43,13 +45,12 @@ record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realToken
             }
             real += s.length();
         }
-        if (average == LossAverage.EXAMPLE) {
-            perExample(targets, indices.length, cols, counted);
-        }
-        return new MicroBatch(ids, targets, indices.length, cols, real, counted);
+        int units = average == LossAverage.EXAMPLE ? perExample(targets, indices.length, cols, counted) : counted;
+        return new MicroBatch(ids, targets, indices.length, cols, real, counted, units);
     }
 
-    private static void perExample(float[] targets, int rows, int cols, int counted) {
+    /** Weighs each row's targets so that the mean over target tokens is the mean of the rows' means; the rows. */
+    private static int perExample(float[] targets, int rows, int cols, int counted) {
         int[] perRow = new int[rows];
         int withTargets = 0;
         for (int r = 0; r < rows; r++) {
@@ -64,6 +65,7 @@ record MicroBatch(long[] ids, float[] targets, int rows, int cols, int realToken
                 targets[r * cols + t] *= w;
             }
         }
+        return withTargets;
     }
 
     int positions() {

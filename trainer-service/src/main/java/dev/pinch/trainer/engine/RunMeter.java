@@ -15,7 +15,7 @@ final class RunMeter {
     private long tokens;
     private long positions;
     private double windowNll;
-    private long windowTargets;
+    private double windowTargets;
     private long windowTokens;
     private long windowNanos;
     private int windowSteps;
@@ -41,7 +41,7 @@ final class RunMeter {
         tokens += r.tokens();
         positions += r.positions();
         windowNll += r.nllSum();
-        windowTargets += r.targets();
+        windowTargets += r.lossUnits();
         windowTokens += r.tokens();
     }
 

@@ -25,14 +25,17 @@ final class StepRunner {
     /**
      * What one step did, and the cursor after it.
      *
+     * @param nllSum    the loss summed over the step's loss units (each micro-batch's mean × its units)
+     * @param lossUnits target tokens ({@code token}) or examples with a target ({@code example})
      * @param skipped  the loss or gradient norm was not finite, so the optimizer did not update
      * @param examples the step's examples (ids, or {@code #index}), filled in only for a skipped step
      */
-    record Result(DataCursor next, double nllSum, long targets, long tokens, long positions, int microBatches,
-            double gradNorm, boolean skipped, List<String> examples) {
+    record Result(DataCursor next, double nllSum, double lossUnits, long targets, long tokens, long positions,
+            int microBatches, double gradNorm, boolean skipped, List<String> examples) {
 
+        /** The mean loss over the step's loss units: target tokens, or examples ({@link MicroBatch#lossUnits}). */
         double loss() {
-            return nllSum / Math.max(1, targets);
+            return nllSum / Math.max(1, lossUnits);
         }
     }
 
@@ -71,6 +74,7 @@ final class StepRunner {
     /** Runs a step over {@code micro} micro-batches starting at {@code cursor}, at learning rate {@code lr}. */
     Result run(DataCursor cursor, int micro, double lr) {
         double nll = 0;
+        double units = 0;
         long targets = 0;
         long tokens = 0;
         long positions = 0;
@@ -83,7 +87,10 @@ final class StepRunner {
                 MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId, average);
                 model.dropoutSeed(seed * 1_000_003L + plan.ordinal(cursor));
                 cursor = plan.next(cursor);
-                nll += microBatch(mb, step);
+                double sum = microBatch(mb, step);
+                nll += mb.lossUnits() == mb.targetTokens() ? sum
+                        : sum * mb.lossUnits() / Math.max(1, mb.targetTokens());
+                units += mb.lossUnits();
                 targets += mb.targetTokens();
                 tokens += mb.realTokens();
                 positions += mb.positions();
@@ -96,17 +103,17 @@ final class StepRunner {
             }
             Gradients.zero(params);
             List<String> examples = finite ? List.of() : examples(batches);
-            return new Result(cursor, nll, targets, tokens, positions, micro, norm, !finite, examples);
+            return new Result(cursor, nll, units, targets, tokens, positions, micro, norm, !finite, examples);
         }
     }
 
     /**
      * Forward and backward of one micro-batch (its masked mean NLL) in a manager of its own, closed before the next
-     * micro-batch starts. When most positions are not targets (SFT: the prompt), the model runs its head at the
-     * targets' positions only ({@link TargetLoss}); otherwise (pretraining windows) over every position, a run of
-     * positions at a time, so a large vocabulary's logits never exist for the whole micro-batch. With
-     * {@code gradientCheckpointing} the model recomputes each decoder layer's forward during backward. Returns the
-     * summed NLL.
+     * micro-batch starts. When fewer than 90% of positions are targets (SFT, where the prompt is not), the model runs
+     * its head at the targets' positions only ({@link TargetLoss}); otherwise (pretraining windows) over every
+     * position, a run of positions at a time, so a large vocabulary's logits never exist for the whole micro-batch.
+     * With {@code gradientCheckpointing} the model recomputes each decoder layer's forward during backward. Returns
+     * the micro-batch's loss summed over its targets, as weighted ({@link MicroBatch}).
      */
     private double microBatch(MicroBatch mb, NDManager step) {
         try (NDManager own = step.newSubManager()) {

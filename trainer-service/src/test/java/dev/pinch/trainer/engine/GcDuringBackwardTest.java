@@ -60,6 +60,28 @@ class GcDuringBackwardTest {
         }
     }
 
+    /**
+     * The runs above go through {@link Forwarding}, whose backward is the dense loss over every position. The model
+     * itself runs the head at the targets only (half the positions here): the same losses, to float rounding.
+     */
+    @Test
+    void theHeadAtTheTargetsOnlyTrainsAsTheDenseLossDoes() throws Exception {
+        TrainingSettings s = TrainingSettings.from(CONFIG);
+        TrainingLoopTest.Recorder dense = new TrainingLoopTest.Recorder(-1);
+        try (LlamaLm m = tiny(); var model = new Forwarding(m, (call, logits) -> logits)) {
+            TrainingLoopTest.loop(model, s, tmp.resolve("dense")).run(null, dense, () -> false);
+        }
+        TrainingLoopTest.Recorder targets = new TrainingLoopTest.Recorder(-1);
+        try (LlamaLm m = tiny()) {
+            TrainingLoopTest.loop(m, s, tmp.resolve("targets")).run(null, targets, () -> false);
+        }
+        assertThat(targets.lastProgress).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(targets.lastProgress.get(i).loss()).as("step " + (i + 1))
+                    .isCloseTo(dense.lastProgress.get(i).loss(), org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
+
     @Test
     void aScalarFromGradientsSurvivesAGc() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {

@@ -67,20 +67,26 @@ class LossAverageTest {
                     tokenSum += v;
                 }
             }
-            double exampleLoss = stepLoss(m, LossAverage.EXAMPLE);
-            double tokenLoss = stepLoss(m, LossAverage.TOKEN);
+            double exampleLoss = stepLoss(m, LossAverage.EXAMPLE, 3, 1);
+            double tokenLoss = stepLoss(m, LossAverage.TOKEN, 3, 1);
             assertThat(exampleLoss).isCloseTo((perExample[0] + perExample[1] + perExample[2]) / 3, within(1e-5));
             assertThat(tokenLoss).isCloseTo(tokenSum / 7, within(1e-5));
+            assertThat(stepLoss(m, LossAverage.EXAMPLE, 2, 2)).as("two micro-batches of 2 and 1 examples")
+                    .isCloseTo(exampleLoss, within(1e-5));
+            assertThat(stepLoss(m, LossAverage.TOKEN, 2, 2)).isCloseTo(tokenLoss, within(1e-5));
             assertThat(Math.abs(exampleLoss - tokenLoss)).as("the data make the two differ, beyond the tolerance").isGreaterThan(1e-4);
         }
     }
 
-    /** The loss of one step over the first three examples, before its update (learning rate 0). */
-    private static double stepLoss(CausalLm m, LossAverage average) {
+    /**
+     * The logged loss of one step over the first three examples, in {@code micro} micro-batches of at most
+     * {@code batch}, before its update (learning rate 0).
+     */
+    private static double stepLoss(CausalLm m, LossAverage average, int batch, int micro) {
         Gradients.requireGradients(m.parameters());
-        BatchPlan plan = new BatchPlan(DATA.subList(0, 3), 3, 1);
+        BatchPlan plan = new BatchPlan(DATA.subList(0, 3), batch, 1);
         try (AdamW opt = new AdamW(m.manager(), m.parameters(), 0)) {
-            return new StepRunner(m, opt, plan, 0, 0, false, 1, average).run(DataCursor.START, 1, 0).loss();
+            return new StepRunner(m, opt, plan, 0, 0, false, 1, average).run(DataCursor.START, micro, 0).loss();
         }
     }
 
