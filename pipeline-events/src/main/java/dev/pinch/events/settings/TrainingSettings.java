@@ -1,16 +1,10 @@
 package dev.pinch.events.settings;
 
 import dev.pinch.events.Violation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Training settings, read from an experiment's {@code training} config (a JSON object): the one contract the
@@ -121,34 +115,7 @@ public record TrainingSettings(
 
     /** {@link #read(Object, String, List)} within {@code limits}: a value over its bound is a violation naming it. */
     public static TrainingSettings read(Object config, String path, List<Violation> sink, SettingsLimits limits) {
-        SettingsReader r = SettingsReader.of(config, path, sink);
-        int max = Integer.MAX_VALUE;
-        TrainingSettings s = new TrainingSettings(
-                r.integer("maxSteps", 0, 0, limits.maxSteps()), r.integer("epochs", 1, 1, limits.maxEpochs()),
-                r.integer("batchSize", 16, 1, limits.maxBatchSize()),
-                r.integer("gradAccumulation", 1, 1, max), r.decimal("learningRate", 1e-3, 0, true, Double.MAX_VALUE),
-                r.integer("warmupSteps", 10, 0, max), r.decimal("minLrRatio", 0.1, 0, false, 1),
-                r.decimal("weightDecay", 0.01, 0, false, Double.MAX_VALUE),
-                r.decimal("gradClip", 1.0, 0, false, Double.MAX_VALUE), r.integer("maxNonFiniteSteps", 3, 1, max),
-                r.integer("maxSeqLen", 512, 8, limits.maxSeqLen()), r.integer("seed", 1, 0, max), r.integer("devEvery", 50, 0, max),
-                r.integer("devExamples", 64, 1, max), r.integer("checkpointEvery", 100, 0, max),
-                r.integer("progressEvery", 10, 1, max),
-                r.device("device", ComputeDevice.AUTO), r.precision("precision", Precision.AUTO, PRECISIONS),
-                template(r), r.string("baseModel", BUILTIN),
-                LoraSettings.read(r.raw("lora"), r.field("lora"), sink), r.bool("gradientCheckpointing", false),
-                r.decimal("memoryLimitGb", 0, 0, false, Double.MAX_VALUE),
-                LossAverage.of(r.matching("lossAverage", "token", LossAverage.PATTERN, "token or example")));
-        r.rejectUnknown();
-        return s;
-    }
-
-    private static String template(SettingsReader r) {
-        String template = r.string("promptTemplate", DEFAULT_TEMPLATE);
-        if (!template.contains("{instruction}") && !CHAT.equals(template)) {
-            r.reject("promptTemplate", "must be 'chat' or contain {instruction}");
-            return DEFAULT_TEMPLATE;
-        }
-        return template;
+        return TrainingSettingsParser.read(config, path, sink, limits);
     }
 
     /**
@@ -156,18 +123,7 @@ public record TrainingSettings(
      * spelling ({@code gpu}, {@code bf16}), so that hashes keep their text and the map reads back through {@link #from}.
      */
     public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (var c : TrainingSettings.class.getRecordComponents()) {
-            try {
-                Object v = c.getAccessor().invoke(this);
-                m.put(c.getName(), v instanceof LoraSettings lora ? lora.asMap()
-                        : v instanceof ComputeDevice || v instanceof Precision || v instanceof LossAverage
-                        ? v.toString() : v);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return m;
+        return TrainingSettingsParser.asMap(this);
     }
 
     /**
@@ -177,19 +133,6 @@ public record TrainingSettings(
      * hashes; LoRA settings, when given, and an {@code example} loss average are hashed.
      */
     public String configHash() {
-        TreeMap<String, Object> hashed = new TreeMap<>(asMap());
-        hashed.keySet().removeAll(HASH_EXEMPT);
-        if (lora == null) {
-            hashed.remove("lora");
-        }
-        if (lossAverage == LossAverage.TOKEN) {
-            hashed.remove("lossAverage");
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(hashed.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrainingSettingsParser.configHash(this);
     }
 }
