@@ -17,6 +17,7 @@ import java.util.Arrays;
  *                  ascending
  * @param tokens    the token each predicts: {@code ids[b, t + 1]}
  * @param weights   each target's weight in the summed loss
+ *                  (the arrays are the record's components as given: it has no value equality)
  */
 public record TargetLoss(long[] positions, long[] tokens, float[] weights) {
 
@@ -73,21 +74,5 @@ public record TargetLoss(long[] positions, long[] tokens, float[] weights) {
         NDArray logProbs = (logits.getDataType() == DataType.FLOAT32 ? logits
                 : logits.toType(DataType.FLOAT32, false)).logSoftmax(-1);
         return logProbs.gather(next, -1).squeeze(-1).mul(w).sum().neg();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TargetLoss t && Arrays.equals(positions, t.positions) && Arrays.equals(tokens, t.tokens)
-                && Arrays.equals(weights, t.weights);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(positions) + Arrays.hashCode(tokens)) + Arrays.hashCode(weights);
-    }
-
-    @Override
-    public String toString() {
-        return "TargetLoss[" + positions.length + " targets]";
     }
 }

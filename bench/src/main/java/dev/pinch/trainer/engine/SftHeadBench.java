@@ -58,8 +58,8 @@ public final class SftHeadBench {
                 }
             }
         }
-        double dense = median(ms[0]);
-        double picked = median(ms[1]);
+        double dense = TrainProfile.median(ms[0]);
+        double picked = TrainProfile.median(ms[1]);
         System.out.printf("{\"batch\": %d, \"batches\": %d, \"target_share\": %.3f, \"dense_ms\": %.1f,"
                 + " \"targets_only_ms\": %.1f, \"ratio\": %.3f}%n", batch, batches, targets / (double) positions,
                 dense, picked, picked / dense);
@@ -109,11 +109,5 @@ public final class SftHeadBench {
 
     private static int vary(int mean, SplittableRandom rnd) {
         return Math.max(1, (int) Math.round(mean * (0.7 + 0.6 * rnd.nextDouble())));
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -80,7 +80,7 @@ public final class TrainProfile {
                 + " \"optimizer_ms\": %.2f}%n", size, median(ms[0]), median(ms[1]), median(ms[2]), median(ms[3]));
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

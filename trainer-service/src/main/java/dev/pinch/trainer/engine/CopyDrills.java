@@ -70,6 +70,11 @@ public record CopyDrills(double share, int minLength, int maxLength, Draw draw, 
         this(share, minLength, maxLength, Draw.TEXT, 0, 0, 0);
     }
 
+    /** These drills with another share of the text phase's windows (the lead unchanged). */
+    public CopyDrills withShare(double other) {
+        return new CopyDrills(other, minLength, maxLength, draw, leadSteps, leadLength, leadLearningRate);
+    }
+
     /**
      * The drills' part of a model name's hash, spelt out here rather than left to the record's {@code toString}, whose
      * format Java does not fix: {@code CopyDrills[share=…, minLength=…, maxLength=…, draw=…, leadSteps=…,

@@ -34,9 +34,7 @@ public class BuiltinRecipe {
         this.config = config;
         try {
             CopyDrills recipe = BuiltinModel.copyDrills();
-            this.drills = config.builtinCopyDrills().map(share -> new CopyDrills(share, recipe.minLength(),
-                    recipe.maxLength(), recipe.draw(), recipe.leadSteps(), recipe.leadLength(), recipe.leadLearningRate()))
-                    .orElse(recipe);
+            this.drills = config.builtinCopyDrills().map(recipe::withShare).orElse(recipe);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pinch.trainer.builtin-copy-drills: " + e.getMessage(), e);
         }

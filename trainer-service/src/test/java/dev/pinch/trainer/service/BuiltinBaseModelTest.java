@@ -125,9 +125,8 @@ class BuiltinBaseModelTest {
                 new BuiltinRecipe(drilled));
         ensure(builtin, TestData.CORPUS);
         CopyDrills recipe = BuiltinModel.copyDrills();
-        assertThat(jobs.get(0).drills()).as("the recipe's drills with the configured share").isEqualTo(new CopyDrills(
-                0.4, recipe.minLength(), recipe.maxLength(), recipe.draw(), recipe.leadSteps(), recipe.leadLength(),
-                recipe.leadLearningRate()));
+        assertThat(jobs.get(0).drills()).as("the recipe's drills with the configured share").isEqualTo(recipe.withShare(0.4))
+                .extracting(CopyDrills::share, CopyDrills::leadSteps).containsExactly(0.4, recipe.leadSteps());
         assertThat(builtin.name()).matches("builtin-[0-9a-f]{64}")
                 .isNotEqualTo(new BuiltinRecipe(config("builtin", Map.of("maxSteps", "3"))).name());
         assertThat(new BuiltinRecipe(config("builtin", Map.of())).drills()).as("the recipe's by default")
