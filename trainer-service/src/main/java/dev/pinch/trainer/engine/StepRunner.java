@@ -87,7 +87,7 @@ final class StepRunner {
                 MicroBatch mb = MicroBatch.of(plan.sequences(), indices, padId, average);
                 model.dropoutSeed(seed * 1_000_003L + plan.ordinal(cursor));
                 cursor = plan.next(cursor);
-                double sum = microBatch(mb, step);
+                double sum = backward(model, mb, step, checkpointing);
                 nll += mb.lossUnits() == mb.targetTokens() ? sum
                         : sum * mb.lossUnits() / Math.max(1, mb.targetTokens());
                 units += mb.lossUnits();
@@ -113,9 +113,10 @@ final class StepRunner {
      * its head at the targets' positions only ({@link TargetLoss}); otherwise (pretraining windows) over every
      * position, a run of positions at a time, so a large vocabulary's logits never exist for the whole micro-batch.
      * With {@code gradientCheckpointing} the model recomputes each decoder layer's forward during backward. Returns
-     * the micro-batch's loss summed over its targets, as weighted ({@link MicroBatch}).
+     * the micro-batch's loss summed over its targets, as weighted ({@link MicroBatch}), and leaves its gradients,
+     * before clipping and the update, in the model's parameters.
      */
-    private double microBatch(MicroBatch mb, NDManager step) {
+    static double backward(CausalLm model, MicroBatch mb, NDManager step, boolean checkpointing) {
         try (NDManager own = step.newSubManager()) {
             NDArray ids = mb.idsArray(own);
             float scale = (float) (1.0 / Math.max(1, mb.targetTokens()));
