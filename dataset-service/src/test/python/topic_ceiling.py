@@ -9,7 +9,8 @@ test split (204 sentences), with
 - 385, what each monolingual demo mix of 1,280 examples holds of the 701 (its budget over the five tasks' 2,271 train
   examples), over 5 seeded draws.
 
-No model and no data beyond ../shared/data/sib200. Standard library only:
+No model, and no data beyond the SIB-200 files the built-in corpus bundles (src/main/resources/builtin/sib200, the
+same as ../shared/data/sib200). Standard library only:
 
     python3 dataset-service/src/test/python/topic_ceiling.py [SIB200_DIR] [LANG_FOLDER ...]
 """
@@ -57,7 +58,7 @@ def accuracy(train, test, han):
 
 
 def main():
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[5] / "shared/data/sib200"
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "src/main/resources/builtin/sib200"
     languages = sys.argv[2:] or DEMO
     print("language  majority  all-701  mix-385 (5 draws)")
     for lang in languages:

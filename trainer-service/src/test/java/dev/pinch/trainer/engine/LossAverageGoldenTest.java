@@ -29,14 +29,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LossAverageGoldenTest {
 
-    private static final Path DIR = Path.of("src/test/resources/loss-average");
+    /** Per element: what float rounding in another order of summation can move, far below the averages' gap. */
+    private static final double ABSOLUTE = 1e-5;
+    private static final double RELATIVE = 1e-4;
+
 
     @ParameterizedTest
     @CsvSource({"sft, TOKEN", "sft, EXAMPLE", "dense, TOKEN", "dense, EXAMPLE"})
     void theLossAndEveryGradientMatchTransformers(String name, LossAverage average) throws Exception {
-        JsonNode c = EventCodec.mapper().readTree(Files.readString(DIR.resolve("cases.json"))).path("cases").path(name);
+        Path dir = Path.of(LossAverageGoldenTest.class.getResource("/loss-average/cases.json").toURI()).getParent();
+        JsonNode c = EventCodec.mapper().readTree(Files.readString(dir.resolve("cases.json"))).path("cases").path(name);
         String key = average.name().toLowerCase(Locale.ROOT);
-        Map<String, Safetensors.Tensor> golden = Safetensors.read(DIR.resolve("grads.safetensors"));
+        Map<String, Safetensors.Tensor> golden = Safetensors.read(dir.resolve("grads.safetensors"));
         List<TokenSequence> rows = new ArrayList<>();
         for (JsonNode r : c.path("rows")) {
             int[] ids = new int[r.path("ids").size()];
@@ -51,11 +55,13 @@ class LossAverageGoldenTest {
                 c.path("pad").asInt(), average);
         assertThat(mb.targetTokens() * 10L < mb.positions() * 9L).as("the head runs at the targets only")
                 .isEqualTo(name.equals("sft"));
-        try (LlamaLm lm = LlamaLm.load(DIR, Device.cpu()); NDManager m = lm.manager().newSubManager()) {
+        try (LlamaLm lm = LlamaLm.load(dir, Device.cpu()); NDManager m = lm.manager().newSubManager()) {
             Map<String, NDArray> params = lm.parameters();
             Gradients.requireGradients(params);
-            assertThat(params.keySet()).as("every parameter has a golden gradient").allSatisfy(
-                    p -> assertThat(golden).containsKey(name + "." + key + "." + p));
+            String prefix = name + "." + key + ".";
+            assertThat(params.keySet()).as("the same parameters as transformers'").containsExactlyInAnyOrderElementsOf(
+                    golden.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
+                            .toList());
             for (boolean checkpointing : new boolean[] {false, true}) {
                 double sum = StepRunner.backward(lm, mb, m, checkpointing);
                 assertThat(sum / mb.targetTokens()).as("loss, checkpointing %s", checkpointing)
@@ -64,8 +70,8 @@ class LossAverageGoldenTest {
                     float[] want = golden.get(name + "." + key + "." + p.getKey()).toNDArray(m, DataType.FLOAT32)
                             .toFloatArray();
                     float[] got = p.getValue().getGradient().toFloatArray();
-                    assertThat(maxAbsDiff(got, want)).as("%s, checkpointing %s", p.getKey(), checkpointing)
-                            .isLessThan(1e-5);
+                    assertThat(worstExcess(got, want)).as("%s, checkpointing %s: |got - want| beyond %s + %s |want|",
+                            p.getKey(), checkpointing, ABSOLUTE, RELATIVE).isLessThanOrEqualTo(0);
                 }
                 Gradients.zero(params);
             }
@@ -77,6 +83,16 @@ class LossAverageGoldenTest {
             assertThat(maxAbsDiff(a, b)).as("the two averages' gradients differ beyond the tolerance")
                     .isGreaterThan(1e-4);
         }
+    }
+
+    /** The largest amount by which an element's error exceeds its tolerance; at most 0 when every one is within. */
+    private static double worstExcess(float[] got, float[] want) {
+        assertThat(got).hasSameSizeAs(want);
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < got.length; i++) {
+            worst = Math.max(worst, Math.abs(got[i] - want[i]) - (ABSOLUTE + RELATIVE * Math.abs(want[i])));
+        }
+        return worst;
     }
 
     private static double maxAbsDiff(float[] a, float[] b) {
