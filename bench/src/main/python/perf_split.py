@@ -7,8 +7,10 @@ Each sample's symbol (and library) is put in one of these kinds:
 - softmax and log-softmax: libtorch's fused softmax kernels, forward and backward;
 - dispatch and other libtorch: operator dispatch, tensor metadata, allocation bookkeeping;
 - kernel: the operating system (page faults on fresh memory, scheduling, thread wake-ups);
-- host runtime: the JVM, its JIT-compiled code and DJL's JNI glue, or the Python interpreter;
-- libc: malloc, free, memset, memcpy.
+- host runtime: the JVM, its JIT-compiled code (named through the JVM's perf map) and DJL's JNI glue, or the Python
+  interpreter and PyTorch's Python binding (libtorch_python);
+- libc: malloc, free, memset, memcpy;
+- other: anything else, such as code perf could not name.
 
     python perf_split.py PERF_DATA      prints one JSON object: {"samples": N, "shares": {kind: percent}}
 
@@ -20,7 +22,7 @@ import re
 import subprocess
 import sys
 
-LINE = re.compile(r"\s+([\d.]+)%\s+(\S+)\s+\[(.)\]\s+(.*)")
+LINE = re.compile(r"\s+([\d.]+)%\s+(.+?)\s+\[(.)\]\s+(.*)")
 
 
 def kind(dso, mark, sym):
@@ -33,10 +35,10 @@ def kind(dso, mark, sym):
     if "VectorizedLoop" in sym or "Sleef" in sym or "cascade_sum" in sym or "reduce" in sym.lower() \
             or "_kernel" in sym:
         return "element-wise and reductions"
-    if dso.startswith(("libtorch", "libc10", "libgomp", "libiomp")):
-        return "dispatch and other libtorch"
     if dso == "libjvm.so" or dso.startswith("[JIT]") or "djl" in dso or "python" in dso or "perf-" in dso:
         return "host runtime (JVM and JNI, or Python)"
+    if dso.startswith(("libtorch", "libc10", "libgomp", "libiomp")):
+        return "dispatch and other libtorch"
     if dso.startswith(("libc.so", "libm.so", "ld-linux")):
         return "libc (malloc, memcpy)"
     return "other"
