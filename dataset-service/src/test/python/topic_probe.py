@@ -15,15 +15,14 @@ mean of 5 seeded draws):
 - the bag of tokens (the tokenizer's counts, divided by the sentence's length): what a linear readout of the tokens
   alone gets, the ceiling of mean-pooling before any model.
 
-Compare topic_ceiling.py in dataset-service (naive Bayes over word counts, no model), and the demo's topic accuracy
-(a tuned model's greedy answers). Needs torch and transformers (a virtualenv on the local package index):
+Compare topic_ceiling.py beside it (naive Bayes over word counts, no model; its SIB-200 reader, demo languages and
+draw size are shared from there), and the demo's topic accuracy (a tuned model's greedy answers). Needs torch and transformers (a virtualenv on the local package index):
 
     python topic_probe.py [MODEL_DIR [SIB200_DIR]]
 
 MODEL_DIR defaults to the shipped release (trainer-service/src/main/resources/builtin-model/builtin-*), SIB200_DIR
 to the copy the built-in corpus bundles.
 """
-import csv
 import random
 import sys
 from pathlib import Path
@@ -31,17 +30,11 @@ from pathlib import Path
 import torch
 from transformers import LlamaForCausalLM, PreTrainedTokenizerFast
 
+from topic_ceiling import DEMO, DRAWS, MIX_SHARE, rows
+
 ROOT = Path(__file__).resolve().parents[4]
-DEMO = ["eng_Latn", "spa_Latn", "rus_Cyrl", "zho_Hans"]
 STRENGTHS = [1e-3, 1e-2, 1e-1, 1.0]
 FOLDS = 5
-MIX_SHARE = 385
-DRAWS = 5
-
-
-def rows(sib, lang, split):
-    with open(sib / lang / f"{split}.tsv", encoding="utf-8", newline="") as f:
-        return [(r["category"], r["text"]) for r in csv.DictReader(f, delimiter="\t")]
 
 
 @torch.no_grad()
@@ -99,8 +92,8 @@ def cell(xtr, ytr, xte, yte, classes):
     full = probe(xtr, ytr, xte, yte, classes)
     draws = []
     for d in range(DRAWS):
-        rows = torch.tensor(sorted(random.Random(d).sample(range(len(ytr)), MIX_SHARE)))
-        draws.append(probe(xtr[rows], ytr[rows], xte, yte, classes))
+        picked = torch.tensor(sorted(random.Random(d).sample(range(len(ytr)), MIX_SHARE)))
+        draws.append(probe(xtr[picked], ytr[picked], xte, yte, classes))
     half = 1.96 * (full * (1 - full) / len(yte)) ** 0.5
     return f"{100 * full:5.1f} ± {100 * half:3.1f}, {100 * sum(draws) / DRAWS:5.1f}"
 
@@ -123,7 +116,7 @@ def main():
           f" {MIX_SHARE}")
     print(f"{'language':9}  {'pretrained':>20}  {'random weights':>20}  {'bag of tokens':>20}")
     for lang in DEMO:
-        train, test = rows(sib, lang, "train"), rows(sib, lang, "test")
+        train, test = rows(sib / lang, "train"), rows(sib / lang, "test")
         labels = {c: i for i, c in enumerate(sorted({c for c, _ in train}))}
         ytr = torch.tensor([labels[c] for c, _ in train])
         yte = torch.tensor([labels[c] for c, _ in test])
