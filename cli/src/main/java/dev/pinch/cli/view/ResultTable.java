@@ -63,6 +63,7 @@ public final class ResultTable {
                     + " over prompts); the HTML report has the intervals.", Math.round(100 * method.path("level")
                     .asDouble()), method.path("name").asText(), method.path("resamples").asInt()));
         }
+        lines.addAll(AnswerTable.render(report, base));
         report.path("notes").forEach(n -> lines.add("note: " + n.asText()));
         lines.addAll(findings(report));
         verdict(report, base).ifPresent(lines::add);
@@ -142,8 +143,11 @@ public final class ResultTable {
     }
 
     private static String label(JsonNode matrix, int r, String base, JsonNode report) {
-        String mix = matrix.path("rows").get(r).asText();
-        int seeds = matrix.path("seeds").path(r).asInt(1);
+        return label(matrix.path("rows").get(r).asText(), matrix.path("seeds").path(r).asInt(1), base, report);
+    }
+
+    /** A mix as a row label: its pinch share or P=0 role in a sweep, and its seeds when several. */
+    static String label(String mix, int seeds, String base, JsonNode report) {
         String suffix = seeds > 1 ? " ×" + seeds + " seeds" : "";
         Matcher m = PERCENT.matcher(mix);
         if (m.matches()) {

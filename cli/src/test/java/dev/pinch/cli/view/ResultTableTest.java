@@ -75,4 +75,31 @@ class ResultTableTest {
         var report = new ObjectMapper().readTree(REPORT.replace("%s", "").replace('\'', '"'));
         assertThat(ResultTable.render(report)).noneMatch(l -> l.startsWith("Verdict"));
     }
+
+    @Test
+    void classificationAnswersAgainstOneConstantAnswerPerTask() throws Exception {
+        String checks = ",'answerChecks':["
+                + "{'mix':'mono-en','language':'en','task':'topic','distinctAnswers':1,'constantAnswer':'travel',"
+                + "'constantAccuracy':44.44,'overConstant':{'value':-44.4,'low':-77.8,'high':-11.1,'p':0.03},"
+                + "'reading':'below'},"
+                + "{'mix':'mono-en','language':'es','task':'topic','distinctAnswers':3,'constantAnswer':'viajes',"
+                + "'constantAccuracy':44.44,'overConstant':{'value':0.0,'low':-30.0,'high':30.0,'p':1.0},"
+                + "'reading':'indistinguishable'},"
+                + "{'mix':'pinch-p1','language':'en','task':'topic','distinctAnswers':5,'constantAnswer':'travel',"
+                + "'constantAccuracy':44.44,'overConstant':{'value':33.3,'low':11.1,'high':55.5,'p':0.01},"
+                + "'reading':'above'}]}";
+        String json = REPORT.replace("%s", "").replaceFirst("}$", checks).replace('\'', '"');
+        List<String> lines = ResultTable.render(new ObjectMapper().readTree(json));
+        int at = lines.indexOf("topic: accuracy minus always giving one answer (points) [distinct answers]");
+        assertThat(at).as("after the matrices").isGreaterThan(lines.indexOf("task score: topic"));
+        assertThat(lines.subList(at + 1, at + 6)).containsExactly(
+                "mix                          en             es  zh",
+                "mono-en (P=0)   -44.4±33.4* [1]  +0.0±30.0 [3]   -",
+                "pinch-p1 (P=1)  +33.3±22.2* [5]              -   -",
+                "the one answer, and what it scores: en 'travel' 44.4, es 'viajes' 44.4; * the interval clears 0 with"
+                        + " p < 0.05",
+                "");
+        assertThat(ResultTable.render(report("SUPPORTED"))).noneMatch(l -> l.contains("always giving one answer"))
+                .as("no table without checks");
+    }
 }

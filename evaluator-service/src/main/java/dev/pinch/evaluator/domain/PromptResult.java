@@ -18,13 +18,36 @@ import dev.pinch.evaluator.judge.Verdict;
  * @param candidateFirst the judge's choice with the candidate in position A, or null (no judge call: self, pending)
  * @param baselineFirst  the judge's choice with the baseline in position A, or null
  * @param secondSxs      the second judge's SxS outcome (eval config {@code secondJudge}), or null
+ * @param label          for a classification task, the answer given and the one expected; null for other tasks (and
+ *                       in evaluations stored before answers were kept)
  */
 public record PromptResult(String id, String taskName, boolean inLanguage, Double task, boolean degenerate, Boolean linePass,
         Boolean wordPass, SxsOutcome sxs, Verdict.Choice candidateFirst, Verdict.Choice baselineFirst,
-        SxsOutcome secondSxs) {
+        SxsOutcome secondSxs, Label label) {
+
+    /** Longest answer kept, in characters: a label is a word or two, a longer answer is not one. */
+    public static final int MAX_ANSWER = 40;
+
+    /**
+     * A classification prompt's answer, normalised as labels are compared ({@code TaskScorer#normaliseLabel}).
+     *
+     * @param answer    the response, normalised, cut to {@link #MAX_ANSWER} code points (the last one … when cut)
+     * @param reference the expected label, normalised
+     * @param known     the answer is one of the task's labels in the prompt's language
+     */
+    public record Label(String answer, String reference, boolean known) {
+
+        /** Cuts the answer to {@link #MAX_ANSWER} code points. */
+        public Label {
+            if (answer.codePointCount(0, answer.length()) > MAX_ANSWER) {
+                answer = answer.substring(0, answer.offsetByCodePoints(0, MAX_ANSWER - 1)) + "…";
+            }
+        }
+    }
 
     /** This result with SxS outcomes and the primary judge's two choices. */
     public PromptResult withSxs(SxsOutcome outcome, Verdict.Choice first, Verdict.Choice second, SxsOutcome other) {
-        return new PromptResult(id, taskName, inLanguage, task, degenerate, linePass, wordPass, outcome, first, second, other);
+        return new PromptResult(id, taskName, inLanguage, task, degenerate, linePass, wordPass, outcome, first, second, other,
+                label);
     }
 }

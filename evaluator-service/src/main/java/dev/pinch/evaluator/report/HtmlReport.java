@@ -53,6 +53,7 @@ public final class HtmlReport {
         HtmlTables.pairs(h, report.bilingualPairs());
         HtmlTables.languageChecks(h, report);
         HtmlSections.diagnostics(h, report.judgeDiagnostics());
+        HtmlTables.answerChecks(h, report.answerChecks());
         if (report.pretrainingCorrelation() != null) {
             var c = report.pretrainingCorrelation();
             h.append("<h2>Pretraining share vs cross-lingual score</h2><p>Pearson r = ")

@@ -4,6 +4,7 @@ import static dev.pinch.evaluator.report.HtmlReport.esc;
 import static dev.pinch.evaluator.report.HtmlReport.num;
 
 import dev.pinch.evaluator.domain.Metric;
+import dev.pinch.evaluator.report.ExperimentReport.AnswerCheck;
 import dev.pinch.evaluator.report.ExperimentReport.Matrix;
 import dev.pinch.evaluator.report.ExperimentReport.PairScore;
 import dev.pinch.evaluator.stats.Interval;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The report's tables: heatmap matrices (cells link to their examples), bilingual pairs, language checks. */
+/**
+ * The report's tables: heatmap matrices (cells link to their examples), bilingual pairs, language checks, answers to
+ * classification tasks.
+ */
 final class HtmlTables {
 
     private HtmlTables() {
@@ -54,6 +58,36 @@ final class HtmlTables {
         pairs.forEach(p -> h.append("<tr><td>").append(esc(p.mix())).append("</td><td>")
                 .append(esc(String.join("+", p.pair()))).append("</td><td>").append(num(p.otherLanguagesAverage()))
                 .append("</td></tr>"));
+        h.append("</table>");
+    }
+
+    static void answerChecks(StringBuilder h, List<AnswerCheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        h.append("<h2 id=\"answers\">Answers to classification tasks</h2><p>Accuracy alone hides a model that gives")
+                .append(" one answer whatever the input. Against it: what always answering the label most frequent")
+                .append(" among the same prompts' references scores (chosen knowing the references, so a demanding")
+                .append(" bar), and the paired difference with its 95% interval and sign-flip p; above or below when")
+                .append(" the interval clears 0 with p &lt; 0.05. Answers are compared after label normalisation;")
+                .append(" known: the answer is one of the task's labels.</p><table><tr><th class=\"l\">mix</th>")
+                .append("<th>lang</th><th class=\"l\">task</th><th>answers</th><th>accuracy</th>")
+                .append("<th>distinct</th><th class=\"l\">most frequent</th><th>known</th>")
+                .append("<th class=\"l\">constant answer</th><th>accuracy − constant</th><th>p</th>")
+                .append("<th class=\"l\">reading</th></tr>");
+        for (AnswerCheck c : checks) {
+            h.append("<tr><td class=\"l\">").append(esc(c.mix())).append("</td><td>").append(esc(c.language()))
+                    .append("</td><td class=\"l\">").append(esc(c.task())).append("</td><td>").append(c.prompts())
+                    .append("</td><td>").append(c.accuracy() == null ? "n/a" : num(c.accuracy())).append("</td><td>")
+                    .append(c.distinctAnswers()).append("</td><td class=\"l\">").append(esc(c.topAnswer()))
+                    .append(String.format(Locale.ROOT, " (%.0f%%)", 100 * c.topAnswerShare())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * c.knownShare()))
+                    .append("</td><td class=\"l\">").append(esc(c.constantAnswer()))
+                    .append(String.format(Locale.ROOT, ": %s (%d labels)", num(c.constantAccuracy()), c.labels()))
+                    .append("</td><td>").append(esc(Text.interval(c.overConstant()))).append("</td><td>")
+                    .append(Text.p(c.overConstant() == null ? null : c.overConstant().p()))
+                    .append("</td><td class=\"l\">").append(esc(c.reading())).append("</td></tr>");
+        }
         h.append("</table>");
     }
 

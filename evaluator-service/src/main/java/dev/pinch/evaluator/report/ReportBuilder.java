@@ -66,7 +66,7 @@ public final class ReportBuilder {
                 Findings.of(data, languages, primary), Comparisons.of(data, languages, primary),
                 Curves.sweeps(data, languages, primary), Curves.languageCount(data, languages, primary),
                 Curves.pairs(data, languages, primary), responseLanguageRates(matrices.get(Metric.LANGUAGE.key())),
-                Diagnostics.of(data, languages), examples(data, languages),
+                Diagnostics.of(data, languages), LabelAnswers.of(data, languages), examples(data, languages),
                 Correlations.pretraining(data, languages, pretrainingShares, primary), notes(matrices, rows, languages));
     }
 

@@ -1,5 +1,6 @@
 package dev.pinch.evaluator.report;
 
+import dev.pinch.evaluator.domain.Metric;
 import dev.pinch.evaluator.report.ExperimentReport.Matrix;
 import dev.pinch.evaluator.stats.Interval;
 import java.util.Locale;
@@ -31,6 +32,9 @@ public final class ReportFormats {
                 row(out, "finding", f.verdict().label(), f.key(), "threshold " + f.threshold(), "", f.estimate()));
         report.comparisons().forEach(c -> row(out, "comparison", c.family(), c.label(),
                 String.join(" ", c.languages()), c.metric(), c.estimate()));
+        report.answerChecks().stream().filter(a -> a.overConstant() != null).forEach(a -> row(out, "answers",
+                a.reading(), a.mix(), a.language(), Metric.TASK_PREFIX + a.task() + " - always " + a.constantAnswer(),
+                a.overConstant()));
         report.sweepCurves().forEach(curve -> curve.points().forEach(p -> row(out, "sweep", curve.design(),
                 p.label(), curve.series(), curve.metric(), p.y(), p.low(), p.high())));
         report.languageCountCurves().forEach(curve -> curve.points().forEach(p -> row(out, "language-count",

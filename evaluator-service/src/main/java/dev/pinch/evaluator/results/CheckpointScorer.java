@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * The per-language scores of one checkpoint from its stored responses, per prompt and in aggregate: whether the
  * response is in the prompt's language ({@link ResponseLanguage}: a label of the prompt's classification task in its
  * language is; otherwise Lingua, restricted to the experiment's languages and the confusable ones), the task score ({@link TaskScorer}; the mean is NaN when no prompt has a reference), whether it is
- * degenerate ({@link Degeneracy}), LCB's line- and word-level checks ({@link LanguageConfusion}); and the SxS
+ * degenerate ({@link Degeneracy}), LCB's line- and word-level checks ({@link LanguageConfusion}), a classification
+ * prompt's answer beside its expected label; and the SxS
  * judgements against a baseline's responses to the same prompts.
  */
 @ApplicationScoped
@@ -62,7 +63,7 @@ public class CheckpointScorer {
             LanguageConfusion.Result lcb = confusion.check(r.response(), lang, experimentLanguages);
             results.add(new PromptResult(r.id(), r.task(), inLanguage, task,
                     Degeneracy.degenerate(r.response(), r.tokens() >= maxNewTokens), lcb.linePass(), lcb.wordPass(),
-                    null, null, null, null));
+                    null, null, null, null, label(lang, r, labels)));
         }
         int n = results.size();
         return new LanguageScore(lang, n, n == 0 ? 0 : rate(results.stream().map(PromptResult::inLanguage).toList()),
@@ -90,6 +91,16 @@ public class CheckpointScorer {
             }
         }
         return prompts.isEmpty() ? null : sxs.score(judges.judge(spec, experimentLanguages, labels), prompts);
+    }
+
+    /** The answer and the expected label of a classification prompt with a reference; null otherwise. */
+    private PromptResult.Label label(String lang, GeneratedResponse r, LabelSets labels) {
+        if (r.reference() == null || !taskScorer.isClassification(r.task())) {
+            return null;
+        }
+        String response = r.response() == null ? "" : r.response();
+        return new PromptResult.Label(TaskScorer.normaliseLabel(response), TaskScorer.normaliseLabel(r.reference()),
+                labels.isLabel(lang, r.task(), response));
     }
 
     /** The share of true among the non-null values, or null when all are null. */

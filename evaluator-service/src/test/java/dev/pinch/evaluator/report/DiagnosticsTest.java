@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsTest {
 
     static PromptResult r(Choice first, Choice second, SxsOutcome outcome, SxsOutcome other) {
-        return new PromptResult("p", null, true, null, false, null, null, outcome, first, second, other);
+        return new PromptResult("p", null, true, null, false, null, null, outcome, first, second, other, null);
     }
 
     @Test

@@ -50,6 +50,9 @@ class HtmlReportBrowserTest {
             assertThat(target).startsWith("#ex-");
             assertThat(chromium.evaluate("document.getElementById('" + target.substring(1) + "').innerText").asText())
                     .contains("baseline response").contains("verdict, response first");
+            assertThat(chromium.evaluate("document.getElementById('answers').nextElementSibling.nextElementSibling"
+                    + ".innerText").asText()).as("the answers table").contains("sports (100%)")
+                    .contains("indistinguishable");
             assertThat(chromium.errors()).as("errors logged by the page").isEmpty();
             byte[] png = chromium.screenshot();
             assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G').hasSizeGreaterThan(20_000);

@@ -39,11 +39,14 @@ class PlantedEffectTest {
     static PromptResult result(int i, SxsOutcome o) {
         Choice first = o == SxsOutcome.WIN ? Choice.A : o == SxsOutcome.LOSS ? Choice.B : null;
         Choice second = o == SxsOutcome.WIN ? Choice.B : o == SxsOutcome.LOSS ? Choice.A : null;
-        // even prompts: topic classification, right on every other one (accuracy 50); odd: translation, chrF 30
+        // even prompts: topic classification, always answered "sports", right on every other one (accuracy 50);
+        // odd: translation, chrF 30
         boolean topic = i % 2 == 0;
         double task = topic ? (i % 4 == 0 ? 100.0 : 0.0) : 30.0;
+        PromptResult.Label label = topic ? new PromptResult.Label("sports", i % 4 == 0 ? "sports" : "travel", true)
+                : null;
         return new PromptResult("p" + i, topic ? "topic" : "translation", true, task, false, true, null, o, first,
-                second, null);
+                second, null, label);
     }
 
     /** A mix whose SxS outcomes in each non-English language win {@code wins} of the prompts; en: all ties. */

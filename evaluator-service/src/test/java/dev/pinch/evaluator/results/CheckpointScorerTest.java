@@ -13,6 +13,7 @@ import dev.pinch.evaluator.judge.SxsResult;
 import dev.pinch.evaluator.judge.Verdict;
 import dev.pinch.evaluator.planning.JudgeSpec;
 import dev.pinch.evaluator.scoring.LabelSets;
+import dev.pinch.evaluator.scoring.TaskScorer;
 import dev.pinch.events.EventCodec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,30 @@ class CheckpointScorerTest {
         assertThat(s.examples()).extracting(Example::id).containsExactly("1", "2", "3");
         assertThat(s.examples().get(0).response()).isEqualTo("Urheilu.");
         assertThat(s.examples().get(0).instruction()).isEqualTo("Ohje 1");
+    }
+
+    @Test
+    void aClassificationPromptKeepsItsAnswerBesideTheExpectedLabelAndItSurvivesJson() throws Exception {
+        LabelSets labels = LabelSets.builder(new TaskScorer()).add("fi", "topic", "urheilu")
+                .add("fi", "topic", "politiikka").build();
+        String rambling = "Tämä teksti kertoo urheilusta ja politiikasta, ja se jatkuu pitkään ilman vastausta";
+        List<GeneratedResponse> responses = List.of(
+                r("1", "topic", "Urheilu", " **Urheilu.** "),
+                r("2", "topic", "politiikka", "urheilu"),
+                r("3", "topic", "politiikka", rambling),
+                r("4", "translation", "Kirja on pöydällä.", "Kirja on pöydällä."));
+        LanguageScore s = scorer.score("fi", responses, LANGS, 64, labels);
+        assertThat(s.results()).extracting(PromptResult::label).containsExactly(
+                new PromptResult.Label("urheilu", "urheilu", true),
+                new PromptResult.Label("urheilu", "politiikka", true),
+                new PromptResult.Label(TaskScorer.normaliseLabel(rambling), "politiikka", false),
+                null);
+        String kept = s.results().get(2).label().answer();
+        assertThat(kept.codePointCount(0, kept.length())).isEqualTo(PromptResult.MAX_ANSWER);
+        assertThat(kept).endsWith("…").startsWith("tämä teksti kertoo urheilusta ja politi");
+        LanguageScore back = EventCodec.mapper().readValue(EventCodec.encode(s), LanguageScore.class);
+        assertThat(back.results()).extracting(PromptResult::label).isEqualTo(s.results().stream()
+                .map(PromptResult::label).toList());
     }
 
     @Test
