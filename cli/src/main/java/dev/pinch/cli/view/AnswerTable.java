@@ -6,12 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The report's answer checks as terminal tables, one per classification task: per mix and eval language, accuracy
  * minus what always answering the label most frequent among the same prompts' references scores (± half the 95%
- * interval, * when p &lt; 0.05 and the interval clears 0), and in brackets how many distinct answers the model gave.
- * A model that gives one answer whatever the input shows [1] and a difference of 0 or below.
+ * interval, * when p &lt; 0.05 and the interval clears 0), and in brackets how many distinct answers the model gave;
+ * below, the one answer per language (where labels tie for most frequent, each mix is set against the one it is least
+ * distinguishable from, so a language may name several). A model that gives one answer whatever the input shows [1]
+ * and a difference of 0 or below.
  */
 final class AnswerTable {
 
@@ -20,14 +24,15 @@ final class AnswerTable {
 
     static List<String> render(JsonNode report, String base) {
         Map<String, Map<String, Map<String, JsonNode>>> byTask = new LinkedHashMap<>();
-        Map<String, Map<String, String>> constants = new LinkedHashMap<>();
+        Map<String, Map<String, Set<String>>> constants = new LinkedHashMap<>();
         for (JsonNode c : report.path("answerChecks")) {
             String task = c.path("task").asText();
+            String lang = c.path("language").asText();
             byTask.computeIfAbsent(task, t -> new LinkedHashMap<>())
-                    .computeIfAbsent(c.path("mix").asText(), m -> new LinkedHashMap<>()).put(c.path("language").asText(), c);
-            constants.computeIfAbsent(task, t -> new LinkedHashMap<>()).putIfAbsent(c.path("language").asText(),
-                    String.format(Locale.ROOT, "%s '%s' %.1f", c.path("language").asText(),
-                            c.path("constantAnswer").asText(), c.path("constantAccuracy").asDouble()));
+                    .computeIfAbsent(c.path("mix").asText(), m -> new LinkedHashMap<>()).put(lang, c);
+            constants.computeIfAbsent(task, t -> new LinkedHashMap<>()).computeIfAbsent(lang, l -> new TreeSet<>())
+                    .add(String.format(Locale.ROOT, "'%s' %.1f", c.path("constantAnswer").asText(),
+                            c.path("constantAccuracy").asDouble()));
         }
         List<String> lines = new ArrayList<>();
         List<String> languages = new ArrayList<>();
@@ -39,12 +44,15 @@ final class AnswerTable {
             header.addAll(languages);
             table.row(header);
             rows.forEach((mix, cells) -> {
-                List<String> row = new ArrayList<>(List.of(ResultTable.label(mix, 1, base, report)));
+                int seeds = cells.values().iterator().next().path("overConstant").path("seeds").asInt(1);
+                List<String> row = new ArrayList<>(List.of(ResultTable.label(mix, seeds, base, report)));
                 languages.forEach(l -> row.add(cells.containsKey(l) ? cell(cells.get(l)) : "-"));
                 table.row(row);
             });
             lines.addAll(table.render());
-            lines.add("the one answer, and what it scores: " + String.join(", ", constants.get(task).values())
+            List<String> answers = new ArrayList<>();
+            constants.get(task).forEach((lang, named) -> answers.add(lang + " " + String.join(" or ", named)));
+            lines.add("the one answer, and what it scores: " + String.join(", ", answers)
                     + "; * the interval clears 0 with p < 0.05");
             lines.add("");
         });
@@ -54,15 +62,9 @@ final class AnswerTable {
     /** "-11.1±22.2 [1]", "+33.3±20.0* [5]", or the bare difference without an interval. */
     static String cell(JsonNode check) {
         JsonNode over = check.path("overConstant");
-        String distinct = " [" + check.path("distinctAnswers").asInt() + "]";
-        if (!over.path("value").isNumber()) {
-            return "-" + distinct;
-        }
-        String v = String.format(Locale.ROOT, "%+.1f", over.path("value").asDouble());
-        if (over.path("low").isNumber()) {
-            v += String.format(Locale.ROOT, "±%.1f", (over.path("high").asDouble() - over.path("low").asDouble()) / 2);
-        }
+        String v = ResultTable.cell(over.path("value"), over, true);
         String reading = check.path("reading").asText();
-        return v + (reading.equals("above") || reading.equals("below") ? "*" : "") + distinct;
+        return v + (reading.equals("above") || reading.equals("below") ? "*" : "") + " ["
+                + check.path("distinctAnswers").asInt() + "]";
     }
 }

@@ -120,10 +120,15 @@ public final class ResultTable {
 
     /** "41.3±6.2": the value and half the interval's width; the value alone without an interval; "-" unmeasured. */
     static String cell(JsonNode value, JsonNode interval) {
+        return cell(value, interval, false);
+    }
+
+    /** {@link #cell(JsonNode, JsonNode)}, with the value's sign when {@code signed} ("+2.8±6.2"). */
+    static String cell(JsonNode value, JsonNode interval, boolean signed) {
         if (!value.isNumber()) {
             return "-";
         }
-        String v = String.format(Locale.ROOT, "%.1f", value.asDouble());
+        String v = String.format(Locale.ROOT, signed ? "%+.1f" : "%.1f", value.asDouble());
         if (!interval.path("low").isNumber()) {
             return v;
         }

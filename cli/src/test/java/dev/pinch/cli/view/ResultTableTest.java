@@ -99,7 +99,7 @@ class ResultTableTest {
                 "the one answer, and what it scores: en 'travel' 44.4, es 'viajes' 44.4; * the interval clears 0 with"
                         + " p < 0.05",
                 "");
-        assertThat(ResultTable.render(report("SUPPORTED"))).noneMatch(l -> l.contains("always giving one answer"))
-                .as("no table without checks");
+        assertThat(ResultTable.render(report("SUPPORTED"))).as("no table without checks")
+                .noneMatch(l -> l.contains("always giving one answer"));
     }
 }

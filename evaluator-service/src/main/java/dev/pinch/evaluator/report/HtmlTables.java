@@ -4,7 +4,6 @@ import static dev.pinch.evaluator.report.HtmlReport.esc;
 import static dev.pinch.evaluator.report.HtmlReport.num;
 
 import dev.pinch.evaluator.domain.Metric;
-import dev.pinch.evaluator.report.ExperimentReport.AnswerCheck;
 import dev.pinch.evaluator.report.ExperimentReport.Matrix;
 import dev.pinch.evaluator.report.ExperimentReport.PairScore;
 import dev.pinch.evaluator.stats.Interval;
@@ -68,9 +67,10 @@ final class HtmlTables {
         h.append("<h2 id=\"answers\">Answers to classification tasks</h2><p>Accuracy alone hides a model that gives")
                 .append(" one answer whatever the input. Against it: what always answering the label most frequent")
                 .append(" among the same prompts' references scores (chosen knowing the references, so a demanding")
-                .append(" bar), and the paired difference with its 95% interval and sign-flip p; above or below when")
-                .append(" the interval clears 0 with p &lt; 0.05. Answers are compared after label normalisation;")
-                .append(" known: the answer is one of the task's labels.</p><table><tr><th class=\"l\">mix</th>")
+                .append(" bar; where labels tie, the one the model is least distinguishable from), and the paired")
+                .append(" difference over the prompts every seed answered, with its 95% interval and sign-flip p;")
+                .append(" above or below when the interval clears 0 with p &lt; 0.05. Answers are compared after label")
+                .append(" normalisation; known: the answer is one of the task's labels.</p><table><tr><th class=\"l\">mix</th>")
                 .append("<th>lang</th><th class=\"l\">task</th><th>answers</th><th>accuracy</th>")
                 .append("<th>distinct</th><th class=\"l\">most frequent</th><th>known</th>")
                 .append("<th class=\"l\">constant answer</th><th>accuracy − constant</th><th>p</th>")

@@ -4,17 +4,14 @@ import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.domain.Metric;
 import dev.pinch.evaluator.domain.PromptResult;
-import dev.pinch.evaluator.report.ExperimentReport.AnswerCheck;
 import dev.pinch.evaluator.stats.Estimand;
 import dev.pinch.evaluator.stats.Interval;
 import dev.pinch.evaluator.stats.PromptData;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,8 +20,9 @@ import java.util.stream.Collectors;
  * of a mix pooled): how many distinct answers it gave, how often its most frequent one, how many were one of the
  * task's labels, and whether its accuracy beats always answering the label most frequent among the same prompts'
  * references. That constant answer is chosen knowing the references, so it is a demanding bar: a model that reads
- * nothing of the input and always gives one label cannot beat it. The difference is a paired bootstrap over the same
- * prompts, with a sign-flip p-value, as every comparison of the report ({@link ReportBuilder#method}).
+ * nothing of the input and always gives one label cannot beat it. The difference is a paired bootstrap over the
+ * prompts every seed answered, with a sign-flip p-value, as every comparison of the report ({@link
+ * ReportBuilder#method}).
  */
 final class LabelAnswers {
 
@@ -38,40 +36,76 @@ final class LabelAnswers {
         List<AnswerCheck> out = new ArrayList<>();
         for (CheckpointEvaluation row : data.rows()) {
             for (String lang : languages) {
-                Map<String, List<PromptResult>> byTask = new TreeMap<>();
-                for (CheckpointEvaluation seed : data.seeds(row.mixName())) {
-                    LanguageScore s = ReportData.score(seed, lang);
-                    if (s != null) {
-                        s.results().stream().filter(r -> r.label() != null && r.taskName() != null)
-                                .forEach(r -> byTask.computeIfAbsent(r.taskName(), t -> new ArrayList<>()).add(r));
+                Map<String, List<List<PromptResult>>> bySeed = new TreeMap<>();
+                List<CheckpointEvaluation> seeds = data.seeds(row.mixName());
+                for (int k = 0; k < seeds.size(); k++) {
+                    LanguageScore s = ReportData.score(seeds.get(k), lang);
+                    for (PromptResult r : s == null ? List.<PromptResult>of() : s.results()) {
+                        if (r.label() != null && r.taskName() != null) {
+                            List<List<PromptResult>> perSeed = bySeed.computeIfAbsent(r.taskName(), t -> {
+                                List<List<PromptResult>> empty = new ArrayList<>();
+                                seeds.forEach(e -> empty.add(new ArrayList<>()));
+                                return empty;
+                            });
+                            perSeed.get(k).add(r);
+                        }
                     }
                 }
-                byTask.forEach((task, results) -> out.add(check(data, row.mixName(), lang, task, results)));
+                bySeed.forEach((task, perSeed) -> {
+                    AnswerCheck c = check(data, row.mixName(), lang, task, perSeed);
+                    if (c != null) {
+                        out.add(c);
+                    }
+                });
             }
         }
         return out;
     }
 
-    static AnswerCheck check(ReportData data, String mix, String lang, String task, List<PromptResult> results) {
-        int n = results.size();
-        Map.Entry<String, Long> top = mostFrequent(results, r -> r.label().answer());
+    /**
+     * @param perSeed the task's labelled results in this language, one list per seed of the mix
+     * @return the check, or null when no prompt was answered in every seed
+     */
+    static AnswerCheck check(ReportData data, String mix, String lang, String task, List<List<PromptResult>> perSeed) {
+        List<PromptResult> all = perSeed.stream().flatMap(List::stream).toList();
+        int n = all.size();
+        Map.Entry<String, Long> top = mostFrequent(all, r -> r.label().answer()).getFirst();
         Map<String, String> references = new LinkedHashMap<>();
-        results.forEach(r -> references.putIfAbsent(r.id(), r.label().reference()));
-        String constant = mostFrequent(references.values().stream().toList(), Function.identity()).getKey();
-        Map<String, Double> constantScores = new LinkedHashMap<>();
-        references.forEach((id, ref) -> constantScores.put(id, ref.equals(constant) ? 100.0 : 0.0));
-        double constantAccuracy = constantScores.values().stream().mapToDouble(Double::doubleValue).average()
-                .orElseThrow();
+        all.forEach(r -> references.putIfAbsent(r.id(), r.label().reference()));
+        references.keySet().removeIf(id -> perSeed.stream().anyMatch(s -> s.stream().noneMatch(r -> r.id().equals(id))));
+        if (references.isEmpty()) {
+            return null;
+        }
         Metric accuracy = Metric.task(task);
-        PromptData withConstant = (m, l) -> m.equals(CONSTANT) ? List.of(constantScores)
-                : data.data(accuracy).replicates(m, l);
-        Interval over = data.bootstrap().estimate(Estimand.difference(mix, CONSTANT, List.of(lang)), withConstant, 0)
-                .orElse(null);
+        Candidate best = null;
+        for (Map.Entry<String, Long> tied : mostFrequent(references.values().stream().toList(), Function.identity())) {
+            Candidate c = candidate(data, mix, lang, accuracy, references, tied.getKey());
+            best = best == null || c.p() > best.p() ? c : best;
+        }
         Interval cell = data.cell(mix, lang, accuracy);
         return new AnswerCheck(mix, lang, task, n, cell == null ? null : cell.value(),
-                (int) results.stream().map(r -> r.label().answer()).distinct().count(), top.getKey(),
-                (double) top.getValue() / n, (double) results.stream().filter(r -> r.label().known()).count() / n,
-                new TreeSet<>(references.values()).size(), constant, constantAccuracy, over, reading(over));
+                (int) all.stream().map(r -> r.label().answer()).distinct().count(), top.getKey(),
+                (double) top.getValue() / n, (double) all.stream().filter(r -> r.label().known()).count() / n,
+                (int) references.values().stream().distinct().count(), best.label(), best.accuracy(), best.over(),
+                reading(best.over()));
+    }
+
+    private record Candidate(String label, double accuracy, Interval over) {
+        double p() {
+            return over == null || over.p() == null ? 1 : over.p();
+        }
+    }
+
+    /** Always answering {@code label}: its accuracy, and the model's minus it, paired on the same prompts. */
+    private static Candidate candidate(ReportData data, String mix, String lang, Metric accuracy,
+            Map<String, String> references, String label) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        references.forEach((id, ref) -> scores.put(id, ref.equals(label) ? 100.0 : 0.0));
+        PromptData withConstant = (m, l) -> m.equals(CONSTANT) ? List.of(scores) : data.data(accuracy).replicates(m, l);
+        Interval over = data.bootstrap().estimate(Estimand.difference(mix, CONSTANT, List.of(lang)), withConstant, 0)
+                .orElse(null);
+        return new Candidate(label, scores.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                over);
     }
 
     /** above, below (interval clear of 0 and p &lt; 0.05), indistinguishable, or too few prompts (no interval). */
@@ -86,11 +120,11 @@ final class LabelAnswers {
         return significant && over.high() < 0 ? "below" : "indistinguishable";
     }
 
-    /** The most frequent value and its count; ties go to the value first in sort order. */
-    private static <T> Map.Entry<String, Long> mostFrequent(List<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting())).entrySet()
-                .stream().max(Comparator.comparingLong(Map.Entry<String, Long>::getValue)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow();
+    /** The values tied for the highest count, in sort order, each with that count. */
+    private static <T> List<Map.Entry<String, Long>> mostFrequent(List<T> items, Function<T, String> key) {
+        Map<String, Long> counts = items.stream().collect(Collectors.groupingBy(key, TreeMap::new,
+                Collectors.counting()));
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return counts.entrySet().stream().filter(e -> e.getValue() == max).sorted(Map.Entry.comparingByKey()).toList();
     }
 }

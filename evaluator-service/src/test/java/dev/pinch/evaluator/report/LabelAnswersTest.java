@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
 import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.domain.PromptResult;
-import dev.pinch.evaluator.report.ExperimentReport.AnswerCheck;
 import dev.pinch.events.DesignRef;
+import dev.pinch.events.EventCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,14 @@ class LabelAnswersTest {
 
     /** One mix answering {@code n} topic prompts: reference and answer of prompt i; one translation prompt beside. */
     static CheckpointEvaluation mix(String name, int n, IntFunction<String> reference, IntFunction<String> answer) {
+        return mix(name, 0, n, reference, answer, null);
+    }
+
+    /** Prompts {@code from} to {@code n - 1} of {@link #mix(String, int, IntFunction, IntFunction)}, in one seed. */
+    static CheckpointEvaluation mix(String name, int from, int n, IntFunction<String> reference,
+            IntFunction<String> answer, Long seed) {
         List<PromptResult> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             String ref = reference.apply(i);
             String ans = answer.apply(i);
             results.add(new PromptResult("p" + i, "topic", true, ans.equals(ref) ? 100.0 : 0.0, false, null, null,
@@ -33,11 +39,11 @@ class LabelAnswersTest {
         }
         results.add(new PromptResult("t0", "translation", true, 40.0, false, null, null, null, null, null, null, null));
         LanguageScore en = new LanguageScore("en", n + 1, 1, 0, null, null, 0.0, null, null, results, List.of());
-        return new CheckpointEvaluation("exp", "exp." + name + ".ck", "exp." + name, MONO, true, "test", "reference",
-                List.of(en), null);
+        return new CheckpointEvaluation("exp", "exp." + name + ".ck" + seed, "exp." + name, MONO, true, "test",
+                "reference", List.of(en), seed);
     }
 
-    /** Four labels: travel 4, politics 3, sports 3 in every ten prompts. */
+    /** Three labels: travel 4, politics 3, sports 3 in every ten prompts. */
     static String reference(int i) {
         int k = i % 10;
         return k < 4 ? "travel" : k < 7 ? "politics" : "sports";
@@ -108,6 +114,55 @@ class LabelAnswersTest {
         assertThat(worse.overConstant().value()).isCloseTo(-40.0, within(1e-9));
         assertThat(worse.overConstant().high()).isLessThan(0);
         assertThat(worse.reading()).isEqualTo("below");
+    }
+
+    @Test
+    void whereLabelsTieTheModelIsSetAgainstTheOneItIsLeastDistinguishableFrom() {
+        // politics 4, travel 4, sports 2 in every ten; the model answers politics to politics and travel, sports to
+        // sports
+        IntFunction<String> reference = i -> i % 10 < 4 ? "politics" : i % 10 < 8 ? "travel" : "sports";
+        AnswerCheck c = only(mix("mono-en", 10, reference, i -> reference.apply(i).equals("sports") ? "sports"
+                : "politics"));
+        assertThat(c.accuracy()).isCloseTo(60.0, within(1e-9));
+        // always politics: 2 prompts differ, both for the model, sign-flip p 1/2; always travel: 10 differ (6 for the
+        // model, 4 against), p = 1 - C(10,5)/2^10 = 0.754 in the limit
+        assertThat(c.constantAnswer()).as("not the first in sort order: the larger p").isEqualTo("travel");
+        assertThat(c.constantAccuracy()).isCloseTo(40.0, within(1e-9));
+        assertThat(c.overConstant().value()).isCloseTo(20.0, within(1e-9));
+        assertThat(c.overConstant().p()).isCloseTo(0.754, within(0.03));
+        assertThat(c.reading()).isEqualTo("indistinguishable");
+    }
+
+    @Test
+    void severalSeedsArePooledOnThePromptsEverySeedAnswered() {
+        // seed 1 answers prompts 0-19, right on the travel ones only; seed 2 answers 1-19, right on all but sports
+        CheckpointEvaluation one = mix("mono-en", 0, 20, LabelAnswersTest::reference, i -> "travel", 1L);
+        CheckpointEvaluation two = mix("mono-en", 1, 20, LabelAnswersTest::reference,
+                i -> reference(i).equals("sports") ? "travel" : reference(i), 2L);
+        AnswerCheck c = ReportBuilder.build("exp", List.of(one, two), Map.of()).answerChecks().getFirst();
+        assertThat(c.prompts()).as("answers of both seeds").isEqualTo(39);
+        assertThat(c.distinctAnswers()).isEqualTo(2);
+        // prompts 1-19: travel 7, politics 6, sports 6; always travel scores 7/19
+        assertThat(c.constantAnswer()).isEqualTo("travel");
+        assertThat(c.constantAccuracy()).isCloseTo(100.0 * 7 / 19, within(1e-9));
+        assertThat(c.overConstant().prompts()).isEqualTo(19);
+        assertThat(c.overConstant().seeds()).isEqualTo(2);
+        // seed 1: 7/19, seed 2: 13/19; their mean minus 7/19
+        assertThat(c.overConstant().value()).isCloseTo(100.0 * (10.0 / 19 - 7.0 / 19), within(1e-9));
+        assertThat(c.accuracy()).isCloseTo(100.0 * 10 / 19, within(1e-9));
+    }
+
+    @Test
+    void evaluationsStoredBeforeAnswersWereKeptHaveNoCheck() throws Exception {
+        CheckpointEvaluation stored = mix("mono-en", 10, LabelAnswersTest::reference, i -> "travel");
+        String json = EventCodec.encode(stored).replaceAll(",\"label\":(\\{[^}]*\\}|null)", "");
+        assertThat(json).doesNotContain("\"label\"").contains("\"taskName\":\"topic\"");
+        CheckpointEvaluation old = EventCodec.mapper().readValue(json, CheckpointEvaluation.class);
+        assertThat(old.scores().getFirst().results()).extracting(PromptResult::label).containsOnlyNulls();
+        ExperimentReport report = ReportBuilder.build("exp", List.of(old), Map.of());
+        assertThat(report.answerChecks()).isEmpty();
+        assertThat(report.matrices().get("task:topic").values().getFirst().getFirst()).as("accuracy still reported")
+                .isCloseTo(40.0, within(1e-9));
     }
 
     @Test
