@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -86,6 +87,19 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw chart " + name, e);
         }
+    }
+
+    /**
+     * One table row of {@code tag} cells ({@code th} or {@code td}), already HTML; the columns whose indices are in
+     * {@code left} are left-aligned, the others right-aligned (the style's default).
+     */
+    static void row(StringBuilder h, String tag, Set<Integer> left, String... cells) {
+        h.append("<tr>");
+        for (int i = 0; i < cells.length; i++) {
+            h.append('<').append(tag).append(left.contains(i) ? " class=\"l\">" : ">").append(cells[i])
+                    .append("</").append(tag).append('>');
+        }
+        h.append("</tr>");
     }
 
     static String num(double v) {

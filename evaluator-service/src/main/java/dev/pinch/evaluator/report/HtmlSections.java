@@ -2,6 +2,7 @@ package dev.pinch.evaluator.report;
 
 import static dev.pinch.evaluator.report.HtmlReport.esc;
 import static dev.pinch.evaluator.report.HtmlReport.num;
+import static dev.pinch.evaluator.report.HtmlReport.row;
 
 import dev.pinch.evaluator.domain.Example;
 import dev.pinch.evaluator.judge.Verdict;
@@ -12,6 +13,7 @@ import dev.pinch.evaluator.report.ExperimentReport.JudgeDiagnostics;
 import dev.pinch.evaluator.report.ExperimentReport.Method;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The report's prose sections: findings, method, comparisons, judge diagnostics and example responses. */
 final class HtmlSections {
@@ -48,15 +50,13 @@ final class HtmlSections {
         if (comparisons.isEmpty()) {
             return;
         }
-        h.append("<h2 id=\"comparisons\">Paired comparisons</h2><table><tr><th class=\"l\">comparison</th>")
-                .append("<th>metric</th><th>difference</th><th>95% CI</th><th>p</th><th>Holm p</th></tr>");
+        h.append("<h2 id=\"comparisons\">Paired comparisons</h2><table>");
+        row(h, "th", Set.of(0), "comparison", "metric", "difference", "95% CI", "p", "Holm p");
         for (Comparison c : comparisons) {
             var v = c.estimate();
-            h.append("<tr><td class=\"l\">").append(esc(c.label())).append("</td><td>").append(esc(c.metric()))
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%+.1f", v.value())).append("</td><td>")
-                    .append(v.low() == null ? "n/a" : "[" + num(v.low()) + ", " + num(v.high()) + "]")
-                    .append("</td><td>").append(Text.p(v.p())).append("</td><td>").append(Text.p(c.holmP()))
-                    .append("</td></tr>");
+            row(h, "td", Set.of(0), esc(c.label()), esc(c.metric()), String.format(Locale.ROOT, "%+.1f", v.value()),
+                    v.low() == null ? "n/a" : "[" + num(v.low()) + ", " + num(v.high()) + "]", Text.p(v.p()),
+                    Text.p(c.holmP()));
         }
         h.append("</table>");
     }
@@ -68,16 +68,12 @@ final class HtmlSections {
         h.append("<h2 id=\"judge\">Judge diagnostics</h2><p>Order consistency: share of prompts whose two verdicts")
                 .append(" (swapped order) prefer the same response. Position A: share of decisive verdicts for the")
                 .append(" first position (50% = no position bias). Ties: share of prompts scored 0.5. Kappa: Cohen's")
-                .append(" kappa between this judge's and the second judge's outcomes.</p><table><tr>")
-                .append("<th class=\"l\">mix</th><th>lang</th><th>judged</th><th>order consistency</th>")
-                .append("<th>position A</th><th>ties</th><th>kappa</th></tr>");
+                .append(" kappa between this judge's and the second judge's outcomes.</p><table>");
+        row(h, "th", Set.of(0), "mix", "lang", "judged", "order consistency", "position A", "ties", "kappa");
         for (JudgeDiagnostics d : diagnostics) {
-            h.append("<tr><td class=\"l\">").append(esc(d.mix())).append("</td><td>").append(esc(d.language()))
-                    .append("</td><td>").append(d.judged()).append("</td><td>").append(percent(d.orderConsistency()))
-                    .append("</td><td>").append(percent(d.positionA())).append("</td><td>")
-                    .append(percent(d.tieRate())).append("</td><td>").append(d.kappa() == null ? "n/a"
-                            : String.format(Locale.ROOT, "%.2f (%d)", d.kappa(), d.kappaPrompts()))
-                    .append("</td></tr>");
+            row(h, "td", Set.of(0), esc(d.mix()), esc(d.language()), Integer.toString(d.judged()),
+                    percent(d.orderConsistency()), percent(d.positionA()), percent(d.tieRate()), d.kappa() == null
+                            ? "n/a" : String.format(Locale.ROOT, "%.2f (%d)", d.kappa(), d.kappaPrompts()));
         }
         h.append("</table>");
     }

@@ -2,6 +2,7 @@ package dev.pinch.evaluator.report;
 
 import static dev.pinch.evaluator.report.HtmlReport.esc;
 import static dev.pinch.evaluator.report.HtmlReport.num;
+import static dev.pinch.evaluator.report.HtmlReport.row;
 
 import dev.pinch.evaluator.domain.Metric;
 import dev.pinch.evaluator.report.ExperimentReport.Matrix;
@@ -9,6 +10,7 @@ import dev.pinch.evaluator.report.ExperimentReport.PairScore;
 import dev.pinch.evaluator.stats.Interval;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -70,23 +72,19 @@ final class HtmlTables {
                 .append(" bar; where labels tie, the one the model is least distinguishable from), and the paired")
                 .append(" difference over the prompts every seed answered, with its 95% interval and sign-flip p;")
                 .append(" above or below when the interval clears 0 with p &lt; 0.05. Answers are compared after label")
-                .append(" normalisation; known: the answer is one of the task's labels.</p><table><tr><th class=\"l\">mix</th>")
-                .append("<th>lang</th><th class=\"l\">task</th><th>answers</th><th>accuracy</th>")
-                .append("<th>distinct</th><th class=\"l\">most frequent</th><th>known</th>")
-                .append("<th class=\"l\">constant answer</th><th>accuracy − constant</th><th>p</th>")
-                .append("<th class=\"l\">reading</th></tr>");
+                .append(" normalisation; known: the answer is one of the task's labels.</p><table>");
+        Set<Integer> left = Set.of(0, 2, 6, 8, 11);
+        row(h, "th", left, "mix", "lang", "task", "answers", "accuracy", "distinct", "most frequent", "known",
+                "constant answer", "accuracy − constant", "p", "reading");
         for (AnswerCheck c : checks) {
-            h.append("<tr><td class=\"l\">").append(esc(c.mix())).append("</td><td>").append(esc(c.language()))
-                    .append("</td><td class=\"l\">").append(esc(c.task())).append("</td><td>").append(c.prompts())
-                    .append("</td><td>").append(c.accuracy() == null ? "n/a" : num(c.accuracy())).append("</td><td>")
-                    .append(c.distinctAnswers()).append("</td><td class=\"l\">").append(esc(c.topAnswer()))
-                    .append(String.format(Locale.ROOT, " (%.0f%%)", 100 * c.topAnswerShare())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * c.knownShare()))
-                    .append("</td><td class=\"l\">").append(esc(c.constantAnswer()))
-                    .append(String.format(Locale.ROOT, ": %s (%d labels)", num(c.constantAccuracy()), c.labels()))
-                    .append("</td><td>").append(esc(Text.interval(c.overConstant()))).append("</td><td>")
-                    .append(Text.p(c.overConstant() == null ? null : c.overConstant().p()))
-                    .append("</td><td class=\"l\">").append(esc(c.reading())).append("</td></tr>");
+            row(h, "td", left, esc(c.mix()), esc(c.language()), esc(c.task()),
+                    Integer.toString(c.prompts()), c.accuracy() == null ? "n/a" : num(c.accuracy()),
+                    Integer.toString(c.distinctAnswers()),
+                    esc(c.topAnswer()) + String.format(Locale.ROOT, " (%.0f%%)", 100 * c.topAnswerShare()),
+                    String.format(Locale.ROOT, "%.0f%%", 100 * c.knownShare()), esc(c.constantAnswer())
+                            + String.format(Locale.ROOT, ": %s (%d labels)", num(c.constantAccuracy()), c.labels()),
+                    esc(Text.interval(c.overConstant())),
+                    Text.p(c.overConstant() == null ? null : c.overConstant().p()), esc(c.reading()));
         }
         h.append("</table>");
     }

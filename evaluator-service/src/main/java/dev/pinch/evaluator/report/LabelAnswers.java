@@ -1,7 +1,6 @@
 package dev.pinch.evaluator.report;
 
 import dev.pinch.evaluator.domain.CheckpointEvaluation;
-import dev.pinch.evaluator.domain.LanguageScore;
 import dev.pinch.evaluator.domain.Metric;
 import dev.pinch.evaluator.domain.PromptResult;
 import dev.pinch.evaluator.stats.Estimand;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,27 +36,18 @@ final class LabelAnswers {
         List<AnswerCheck> out = new ArrayList<>();
         for (CheckpointEvaluation row : data.rows()) {
             for (String lang : languages) {
-                Map<String, List<List<PromptResult>>> bySeed = new TreeMap<>();
-                List<CheckpointEvaluation> seeds = data.seeds(row.mixName());
-                for (int k = 0; k < seeds.size(); k++) {
-                    LanguageScore s = ReportData.score(seeds.get(k), lang);
-                    for (PromptResult r : s == null ? List.<PromptResult>of() : s.results()) {
-                        if (r.label() != null && r.taskName() != null) {
-                            List<List<PromptResult>> perSeed = bySeed.computeIfAbsent(r.taskName(), t -> {
-                                List<List<PromptResult>> empty = new ArrayList<>();
-                                seeds.forEach(e -> empty.add(new ArrayList<>()));
-                                return empty;
-                            });
-                            perSeed.get(k).add(r);
-                        }
-                    }
-                }
-                bySeed.forEach((task, perSeed) -> {
-                    AnswerCheck c = check(data, row.mixName(), lang, task, perSeed);
+                List<List<PromptResult>> labelled = data.seeds(row.mixName()).stream()
+                        .map(e -> ReportData.score(e, lang)).map(s -> s == null ? List.<PromptResult>of()
+                                : s.results().stream().filter(r -> r.label() != null && r.taskName() != null).toList())
+                        .toList();
+                for (String task : new TreeSet<>(labelled.stream().flatMap(List::stream).map(PromptResult::taskName)
+                        .toList())) {
+                    AnswerCheck c = check(data, row.mixName(), lang, task, labelled.stream()
+                            .map(seed -> seed.stream().filter(r -> r.taskName().equals(task)).toList()).toList());
                     if (c != null) {
                         out.add(c);
                     }
-                });
+                }
             }
         }
         return out;
@@ -72,7 +63,8 @@ final class LabelAnswers {
         Map.Entry<String, Long> top = mostFrequent(all, r -> r.label().answer()).getFirst();
         Map<String, String> references = new LinkedHashMap<>();
         all.forEach(r -> references.putIfAbsent(r.id(), r.label().reference()));
-        references.keySet().removeIf(id -> perSeed.stream().anyMatch(s -> s.stream().noneMatch(r -> r.id().equals(id))));
+        perSeed.forEach(seed -> references.keySet().retainAll(seed.stream().map(PromptResult::id)
+                .collect(Collectors.toSet())));
         if (references.isEmpty()) {
             return null;
         }

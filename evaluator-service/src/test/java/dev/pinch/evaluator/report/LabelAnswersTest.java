@@ -170,8 +170,12 @@ class LabelAnswersTest {
         ExperimentReport report = ReportBuilder.build("exp", List.of(mix("mono-en", 20, LabelAnswersTest::reference,
                 i -> "sports")), Map.of());
         String html = HtmlReport.render(report, "charts/");
-        assertThat(html).contains("Answers to classification tasks").contains("sports (100%)")
-                .contains("travel: 40.0 (3 labels)").contains("indistinguishable");
+        assertThat(html).contains("Answers to classification tasks")
+                .contains("<tr><th class=\"l\">mix</th><th>lang</th><th class=\"l\">task</th>")
+                .contains("<tr><td class=\"l\">mono-en</td><td>en</td><td class=\"l\">topic</td><td>20</td>"
+                        + "<td>30.0</td><td>1</td><td class=\"l\">sports (100%)</td><td>100%</td>"
+                        + "<td class=\"l\">travel: 40.0 (3 labels)</td><td>-10.0 [")
+                .contains("<td class=\"l\">indistinguishable</td></tr>");
         assertThat(ReportFormats.csv(report)).contains("answers,indistinguishable,mono-en,en,task:topic - always travel,"
                 + "-10.0000,");
     }
