@@ -55,10 +55,10 @@ final class HtmlTables {
         if (pairs.isEmpty()) {
             return;
         }
-        h.append("<h2>Bilingual pairs</h2><table><tr><th>mix</th><th>pair</th><th>mean on other languages</th></tr>");
-        pairs.forEach(p -> h.append("<tr><td>").append(esc(p.mix())).append("</td><td>")
-                .append(esc(String.join("+", p.pair()))).append("</td><td>").append(num(p.otherLanguagesAverage()))
-                .append("</td></tr>"));
+        h.append("<h2>Bilingual pairs</h2><table>");
+        row(h, "th", Set.of(), "mix", "pair", "mean on other languages");
+        pairs.forEach(p -> row(h, "td", Set.of(), esc(p.mix()), esc(String.join("+", p.pair())),
+                num(p.otherLanguagesAverage())));
         h.append("</table>");
     }
 
